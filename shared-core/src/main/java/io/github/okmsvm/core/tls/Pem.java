@@ -66,7 +66,7 @@ public final class Pem {
 
   /** The private key in {@code pem}, whichever of PKCS#8, PKCS#1 or SEC1 it is written in. */
   public static PrivateKey privateKey(String pem, String field) {
-    JcaPEMKeyConverter converter = new JcaPEMKeyConverter().setProvider(BC);
+    JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
     for (Object object : objects(pem, field)) {
       try {
         if (object instanceof PrivateKeyInfo info) {
