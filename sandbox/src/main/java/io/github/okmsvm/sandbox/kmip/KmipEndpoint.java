@@ -43,11 +43,13 @@ public final class KmipEndpoint implements AutoCloseable {
   private static final String VENDOR = "okms-sandbox KMIP endpoint";
 
   private final SSLServerSocket serverSocket;
+  private final X509Certificate certificate;
   private final ExecutorService connections;
   private final AtomicLong requests = new AtomicLong();
 
-  private KmipEndpoint(SSLServerSocket serverSocket) {
+  private KmipEndpoint(SSLServerSocket serverSocket, X509Certificate certificate) {
     this.serverSocket = serverSocket;
+    this.certificate = certificate;
     this.connections = Executors.newCachedThreadPool(runnable -> {
       Thread thread = new Thread(runnable, "sandbox-kmip-" + serverSocket.getLocalPort());
       thread.setDaemon(true);
@@ -78,7 +80,7 @@ public final class KmipEndpoint implements AutoCloseable {
           .createServerSocket(0, 50, InetAddress.getLoopbackAddress());
       socket.setEnabledProtocols(new String[] {"TLSv1.3", "TLSv1.2"});
       socket.setNeedClientAuth(true);
-      return new KmipEndpoint(socket);
+      return new KmipEndpoint(socket, server.certificate());
     } catch (GeneralSecurityException | IOException e) {
       throw new IllegalStateException("cannot start the sandbox KMIP endpoint", e);
     }
@@ -86,6 +88,11 @@ public final class KmipEndpoint implements AutoCloseable {
 
   public TlsEndpoint endpoint() {
     return new TlsEndpoint("127.0.0.1", serverSocket.getLocalPort());
+  }
+
+  /** The server certificate this endpoint presents, issued by the OKMS CA. */
+  public X509Certificate certificate() {
+    return certificate;
   }
 
   /** KMIP requests answered so far, successful or not. */

@@ -2,7 +2,6 @@ package io.github.okmsvm.core.kmip;
 
 import io.github.okmsvm.core.tls.Pem;
 import io.github.okmsvm.core.tls.TlsEndpoint;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -60,7 +59,8 @@ public final class KmipProbe {
   public KmipProbeResult probe() {
     SSLContext context = sslContext();
     int millis = Math.toIntExact(timeout.toMillis());
-    try (Socket raw = connect(millis);
+    Socket raw = connect(millis);
+    try (raw;
         SSLSocket socket = (SSLSocket) context.getSocketFactory()
             .createSocket(raw, endpoint.host(), endpoint.port(), true)) {
       SSLParameters parameters = socket.getSSLParameters();
@@ -69,55 +69,66 @@ public final class KmipProbe {
       socket.setSSLParameters(parameters);
       handshake(socket);
       Exchange exchange = new Exchange(socket.getInputStream(), socket.getOutputStream());
-      ProtocolVersion negotiated;
-      List<ProtocolVersion> serverVersions = new ArrayList<>();
-      ResponseMessage discover = exchange.send(
-          RequestMessage.discoverVersions(ProtocolVersion.V1_1, ProtocolVersion.SUPPORTED));
-      if (discover.succeeded()) {
-        for (Ttlv version : discover.payload().all(Tag.PROTOCOL_VERSION)) {
-          serverVersions.add(ProtocolVersion.from(version));
-        }
-        negotiated = serverVersions.isEmpty() ? ProtocolVersion.V1_0 : serverVersions.get(0);
-      } else if (discover.resultReason().orElse(-1) == ResultReason.OPERATION_NOT_SUPPORTED.code()) {
-        negotiated = ProtocolVersion.V1_0; // a KMIP 1.0 server does not know Discover Versions
-      } else {
-        throw failure("Discover Versions", discover);
-      }
-      ResponseMessage query = exchange.send(RequestMessage.query(negotiated, List.of(
-          QueryFunction.QUERY_OPERATIONS, QueryFunction.QUERY_OBJECTS, QueryFunction.QUERY_SERVER_INFORMATION)));
-      if (!query.succeeded()) {
-        throw failure("Query", query);
-      }
-      Ttlv payload = query.payload();
-      return new KmipProbeResult(endpoint, socket.getSession().getProtocol(), socket.getSession().getCipherSuite(),
-          negotiated, serverVersions,
-          payload.all(Tag.OPERATION).stream().map(item -> Operation.nameOf(item.asInt())).toList(),
-          payload.all(Tag.OBJECT_TYPE).stream().map(item -> ObjectType.nameOf(item.asInt())).toList(),
-          payload.first(Tag.VENDOR_IDENTIFICATION).map(Ttlv::asText).orElse(""),
-          payload.first(Tag.SERVER_INFORMATION).map(KmipProbe::describe).orElse(""));
+      return exchange(socket, exchange);
     } catch (SocketTimeoutException e) {
       throw new KmipException(KmipException.Cause.CONNECT_FAILED, "the KMIP server at " + endpoint
           + " did not answer within " + timeout.toSeconds() + " s: check the host, the port and the firewall", e);
     } catch (SSLException e) {
       throw tlsFailure(e);
-    } catch (EOFException e) {
-      throw closedWithoutAnswer(e);
     } catch (IOException e) {
-      throw new KmipException(KmipException.Cause.CONNECT_FAILED, "cannot reach the KMIP server at " + endpoint
-          + ": " + e.getMessage() + "; check the host and the port (KMIP listens on " + TlsEndpoint.KMIP_PORT
-          + ")", e);
+      // connected, then reset or closed before any answer: how servers end a refused client certificate
+      throw closedWithoutAnswer(e);
     }
   }
 
-  private Socket connect(int millis) throws IOException {
+  /**
+   * Discover Versions then Query. Under TLS 1.3 the server checks the client certificate after the client's side of
+   * the handshake is done, so a refusal shows up here, as an alert, a reset or a close before any answer.
+   */
+  private KmipProbeResult exchange(SSLSocket socket, Exchange exchange) throws IOException {
+    ProtocolVersion negotiated;
+    List<ProtocolVersion> serverVersions = new ArrayList<>();
+    ResponseMessage discover = exchange.send(
+        RequestMessage.discoverVersions(ProtocolVersion.V1_1, ProtocolVersion.SUPPORTED));
+    if (discover.succeeded()) {
+      for (Ttlv version : discover.payload().all(Tag.PROTOCOL_VERSION)) {
+        serverVersions.add(ProtocolVersion.from(version));
+      }
+      negotiated = serverVersions.isEmpty() ? ProtocolVersion.V1_0 : serverVersions.get(0);
+    } else if (discover.resultReason().orElse(-1) == ResultReason.OPERATION_NOT_SUPPORTED.code()) {
+      negotiated = ProtocolVersion.V1_0; // a KMIP 1.0 server does not know Discover Versions
+    } else {
+      throw failure("Discover Versions", discover);
+    }
+    ResponseMessage query = exchange.send(RequestMessage.query(negotiated, List.of(
+        QueryFunction.QUERY_OPERATIONS, QueryFunction.QUERY_OBJECTS, QueryFunction.QUERY_SERVER_INFORMATION)));
+    if (!query.succeeded()) {
+      throw failure("Query", query);
+    }
+    Ttlv payload = query.payload();
+    return new KmipProbeResult(endpoint, socket.getSession().getProtocol(), socket.getSession().getCipherSuite(),
+        negotiated, serverVersions,
+        payload.all(Tag.OPERATION).stream().map(item -> Operation.nameOf(item.asInt())).toList(),
+        payload.all(Tag.OBJECT_TYPE).stream().map(item -> ObjectType.nameOf(item.asInt())).toList(),
+        payload.first(Tag.VENDOR_IDENTIFICATION).map(Ttlv::asText).orElse(""),
+        payload.first(Tag.SERVER_INFORMATION).map(KmipProbe::describe).orElse(""));
+  }
+
+  private Socket connect(int millis) {
     Socket raw = new Socket();
     try {
       raw.connect(new InetSocketAddress(endpoint.host(), endpoint.port()), millis);
       raw.setSoTimeout(millis);
       return raw;
     } catch (IOException e) {
-      raw.close();
-      throw e;
+      try {
+        raw.close();
+      } catch (IOException ignored) {
+        // nothing was opened
+      }
+      throw new KmipException(KmipException.Cause.CONNECT_FAILED, "cannot reach the KMIP server at " + endpoint
+          + ": " + e.getMessage() + "; check the host and the port (KMIP listens on " + TlsEndpoint.KMIP_PORT
+          + ")", e);
     }
   }
 
@@ -152,13 +163,13 @@ public final class KmipProbe {
         + " failed: " + rootMessage(e) + "; check that this port serves KMIP over TLS", e);
   }
 
-  private KmipException closedWithoutAnswer(EOFException e) {
+  private KmipException closedWithoutAnswer(IOException e) {
     if (credentials == null) {
       return new KmipException(KmipException.Cause.CLIENT_CERTIFICATE_MISSING, "the KMIP server at " + endpoint
           + " closed the connection without answering, as servers do when no client certificate is given: give"
           + " the OKMS credential certificate and key, as PEM or PKCS#12", e);
     }
-    return rejected("the connection was closed without an answer", e);
+    return rejected("the connection was closed without an answer: " + e.getMessage(), e);
   }
 
   private KmipException rejected(String how, Exception e) {
