@@ -12,14 +12,14 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * Captures the certificate chain of a TLS server without trusting it: what {@code openssl s_client} shows. The chain
@@ -30,11 +30,11 @@ public final class ChainCapture {
 
   public static CapturedChain capture(TlsEndpoint endpoint, Duration timeout) {
     Inet4Address address = resolveIpv4(endpoint.host());
-    AtomicReference<X509Certificate[]> presented = new AtomicReference<>();
+    RecordingTrustManager presented = new RecordingTrustManager();
     SSLContext context;
     try {
       context = SSLContext.getInstance("TLS");
-      context.init(null, new TrustManager[] {new RecordingTrustManager(presented)}, null);
+      context.init(null, new TrustManager[] {presented}, null);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("the Java runtime offers no TLS", e);
     }
@@ -52,14 +52,14 @@ public final class ChainCapture {
         socket.setSSLParameters(parameters);
         try {
           socket.startHandshake();
-        } catch (SSLException e) {
-          // A server that requires a client certificate may end the handshake after showing its own: that is enough.
+        } catch (IOException e) {
+          // A server that requires a client certificate ends the handshake, with an alert or by closing the
+          // connection, after showing its own certificate: that is all a capture needs.
           if (presented.get() == null) {
             throw e;
           }
         }
-        String protocol = socket.getSession().getProtocol();
-        return new CapturedChain(endpoint, address, protocol, Arrays.asList(presented.get()));
+        return new CapturedChain(endpoint, address, presented.protocol, Arrays.asList(presented.get()));
       }
     } catch (SocketTimeoutException e) {
       throw new TlsException("no TLS answer from " + endpoint + " within " + timeout.toSeconds()
@@ -94,16 +94,40 @@ public final class ChainCapture {
   }
 
   /** Trusts everything and remembers what it was shown; used for capture only, never for a real exchange. */
-  private static final class RecordingTrustManager implements X509TrustManager {
-    private final AtomicReference<X509Certificate[]> presented;
+  private static final class RecordingTrustManager extends X509ExtendedTrustManager {
+    private volatile X509Certificate[] chain;
+    private volatile String protocol = "unknown";
 
-    RecordingTrustManager(AtomicReference<X509Certificate[]> presented) {
-      this.presented = presented;
+    X509Certificate[] get() {
+      return chain;
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
+      if (socket instanceof SSLSocket ssl && ssl.getHandshakeSession() != null) {
+        protocol = ssl.getHandshakeSession().getProtocol();
+      }
+      checkServerTrusted(chain, authType);
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+      checkServerTrusted(chain, authType);
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType) {
-      presented.set(chain.clone());
+      this.chain = chain.clone();
+    }
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
+      throw new UnsupportedOperationException("client side only");
+    }
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+      throw new UnsupportedOperationException("client side only");
     }
 
     @Override

@@ -1,0 +1,28 @@
+package io.github.okmsvm.it;
+
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The rule of the conformance profile: its tests run only under {@code -Pconformance}, and there a missing peer fails
+ * the build with the Debian package to install, never skips.
+ */
+public final class Conformance {
+  private Conformance() {}
+
+  public static boolean enabled() {
+    return Boolean.getBoolean("okms.conformance");
+  }
+
+  /** Skips outside the profile; inside it, fails unless {@code executable} exists. */
+  public static void requirePeer(Path executable, String debianPackage) {
+    assumeTrue(enabled(), "conformance tests run with -Pconformance");
+    if (!Files.isExecutable(executable)) {
+      fail(executable + " is missing: install the Debian package " + debianPackage
+          + " (apt-get install " + debianPackage + ") to run the conformance profile");
+    }
+  }
+}
