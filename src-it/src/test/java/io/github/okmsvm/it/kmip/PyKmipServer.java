@@ -77,10 +77,14 @@ final class PyKmipServer implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     ProcessHandle.of(process.pid()).ifPresent(ProcessHandle::destroy);
-    if (!process.waitFor(30, TimeUnit.SECONDS)) {
-      ProcessHandle.of(process.pid()).ifPresent(ProcessHandle::destroyForcibly);
+    try {
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        ProcessHandle.of(process.pid()).ifPresent(ProcessHandle::destroyForcibly);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
