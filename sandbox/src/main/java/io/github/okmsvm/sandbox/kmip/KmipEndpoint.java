@@ -12,6 +12,7 @@ import io.github.okmsvm.core.kmip.Ttlv;
 import io.github.okmsvm.core.kmip.TtlvCodec;
 import io.github.okmsvm.core.tls.KeyAndChain;
 import io.github.okmsvm.core.tls.TlsEndpoint;
+import io.github.okmsvm.core.tls.TrustMaterial;
 import io.github.okmsvm.sandbox.pki.CertificateAuthority;
 import java.io.EOFException;
 import java.io.IOException;
@@ -31,7 +32,6 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * The KMIP endpoint of a sandbox OKMS: TLS on a loopback port with a server certificate issued by the OKMS CA, which
@@ -69,13 +69,8 @@ public final class KmipEndpoint implements AutoCloseable {
       keys.setKeyEntry("server", server.privateKey(), password, server.chain().toArray(new X509Certificate[0]));
       KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
       keyManagers.init(keys, password);
-      KeyStore anchors = KeyStore.getInstance("PKCS12");
-      anchors.load(null, null);
-      anchors.setCertificateEntry("okms-ca", ca.certificate());
-      TrustManagerFactory trust = TrustManagerFactory.getInstance("PKIX");
-      trust.init(anchors);
       SSLContext context = SSLContext.getInstance("TLS");
-      context.init(keyManagers.getKeyManagers(), trust.getTrustManagers(), null);
+      context.init(keyManagers.getKeyManagers(), TrustMaterial.trustManagers(ca.certificatePem(), "OKMS CA"), null);
       SSLServerSocket socket = (SSLServerSocket) context.getServerSocketFactory()
           .createServerSocket(0, 50, InetAddress.getLoopbackAddress());
       socket.setEnabledProtocols(new String[] {"TLSv1.3", "TLSv1.2"});

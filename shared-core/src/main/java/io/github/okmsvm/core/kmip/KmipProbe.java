@@ -1,6 +1,6 @@
 package io.github.okmsvm.core.kmip;
 
-import io.github.okmsvm.core.tls.Pem;
+import io.github.okmsvm.core.tls.TrustMaterial;
 import io.github.okmsvm.core.tls.TlsEndpoint;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,9 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.security.cert.CertificateException;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +23,6 @@ import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * Opens a mutual-TLS connection to a KMIP server, negotiates the protocol version with Discover Versions (as
@@ -192,20 +188,12 @@ public final class KmipProbe {
 
   private SSLContext sslContext() {
     try {
-      KeyStore anchors = KeyStore.getInstance("PKCS12");
-      anchors.load(null, null);
-      int index = 0;
-      for (X509Certificate ca : Pem.certificates(trustedCaPem, "trusted CA")) {
-        anchors.setCertificateEntry("ca-" + index++, ca);
-      }
-      TrustManagerFactory trust = TrustManagerFactory.getInstance("PKIX");
-      trust.init(anchors);
       KeyManager[] keys = credentials == null ? null
           : new KeyManager[] {new SingleCertificateKeyManager(credentials.keyAndChain())};
       SSLContext context = SSLContext.getInstance("TLS");
-      context.init(keys, trust.getTrustManagers(), null);
+      context.init(keys, TrustMaterial.trustManagers(trustedCaPem, "trusted CA"), null);
       return context;
-    } catch (GeneralSecurityException | IOException e) {
+    } catch (GeneralSecurityException e) {
       throw new IllegalStateException("cannot set up TLS: " + e.getMessage(), e);
     }
   }

@@ -1,0 +1,51 @@
+package io.github.okmsvm.sandbox.ovh;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** An error answer in the OVHcloud API's shape: {@code {"class", "message", "details"}} with an HTTP status. */
+final class ApiError extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  final int status;
+  final String errorClass;
+  final transient Map<String, Object> details;
+
+  ApiError(int status, String errorClass, String message, Map<String, Object> details) {
+    super(message, null, false, false);
+    this.status = status;
+    this.errorClass = errorClass;
+    this.details = details;
+  }
+
+  static ApiError badRequest(String message) {
+    return new ApiError(400, "Client::BadRequest", message, null);
+  }
+
+  static ApiError badRequest(String name, String message) {
+    return new ApiError(400, "Client::BadRequest::" + name, message, null);
+  }
+
+  static ApiError notFound(String message) {
+    return new ApiError(404, "Client::NotFound", message, null);
+  }
+
+  static ApiError forbidden(String message) {
+    return new ApiError(403, "Client::Forbidden", message, null);
+  }
+
+  static ApiError notGranted(String action) {
+    return new ApiError(403, "Client::Forbidden", "User not granted for this request",
+        Map.of("unauthorizedActionsByIAM", action));
+  }
+
+  Map<String, Object> body() {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("class", errorClass);
+    body.put("message", getMessage());
+    if (details != null) {
+      body.put("details", details);
+    }
+    return body;
+  }
+}

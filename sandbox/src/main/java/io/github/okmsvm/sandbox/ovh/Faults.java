@@ -1,0 +1,62 @@
+package io.github.okmsvm.sandbox.ovh;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Fault injection by route ({@code "GET /v2/okms/resource"}): faults queued for the next calls of a route, and a
+ * seeded storm that strikes a share of calls at random, deterministically for a given seed and call order.
+ */
+public final class Faults {
+  private final Map<String, Deque<Fault>> queued = new ConcurrentHashMap<>();
+  private volatile Storm storm;
+
+  /** The next {@code times} calls of {@code route} fail with {@code fault}. */
+  public Faults inject(String route, Fault fault, int times) {
+    Deque<Fault> queue = queued.computeIfAbsent(route, key -> new ArrayDeque<>());
+    synchronized (queue) {
+      for (int i = 0; i < times; i++) {
+        queue.add(fault);
+      }
+    }
+    return this;
+  }
+
+  /** A share {@code probability} of the calls of routes starting with {@code method} fail with one of {@code kinds}. */
+  public Faults storm(long seed, double probability, String method, List<Fault> kinds) {
+    this.storm = new Storm(new Random(seed), probability, method, List.copyOf(kinds));
+    return this;
+  }
+
+  public void clear() {
+    queued.clear();
+    storm = null;
+  }
+
+  Fault next(String route) {
+    Deque<Fault> queue = queued.get(route);
+    if (queue != null) {
+      synchronized (queue) {
+        Fault fault = queue.poll();
+        if (fault != null) {
+          return fault;
+        }
+      }
+    }
+    Storm current = storm;
+    return current == null ? null : current.strike(route);
+  }
+
+  private record Storm(Random random, double probability, String method, List<Fault> kinds) {
+    synchronized Fault strike(String route) {
+      if (!route.startsWith(method + " ")) {
+        return null;
+      }
+      return random.nextDouble() < probability ? kinds.get(random.nextInt(kinds.size())) : null;
+    }
+  }
+}

@@ -1,0 +1,254 @@
+package io.github.okmsvm.sandbox.ovh;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Ordering: carts, the {@code okms} item and its {@code region}, checkout, payment, and {@code /me/order}. A paid
+ * order goes {@code checking} → {@code delivering} → {@code delivered}, one step per status read; on delivery the
+ * OKMS exists.
+ */
+final class OrderRoutes {
+  private final SandboxAccount account;
+  private final Map<String, Cart> carts = new LinkedHashMap<>();
+  private final Map<Long, Order> orders = new LinkedHashMap<>();
+  private long nextItemId = 300_000_001L;
+  private long nextOrderId = 200_000_001L;
+
+  OrderRoutes(SandboxAccount account) {
+    this.account = account;
+  }
+
+  private static final class Cart {
+    final String id;
+    final String description;
+    final Instant expire = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+    final Map<Long, Map<String, String>> items = new LinkedHashMap<>();
+    boolean assigned;
+    boolean checkedOut;
+
+    Cart(String id, String description) {
+      this.id = id;
+      this.description = description;
+    }
+
+    Map<String, Object> toJson() {
+      return Models.object("cartId", id, "description", description, "expire", expire.toString(), "items",
+          List.copyOf(items.keySet()), "readOnly", checkedOut);
+    }
+  }
+
+  private static final class Order {
+    final long id;
+    final String region;
+    final Instant date = Instant.now();
+    String status = "notPaid";
+    String okmsId;
+
+    Order(long id, String region) {
+      this.id = id;
+      this.region = region;
+    }
+  }
+
+  void register(OvhApiServer server) {
+    server.route("POST", "v1", "/order/cart", "order:apiovh:cart/create", call -> {
+      call.text("ovhSubsidiary");
+      synchronized (this) {
+        Cart cart = new Cart(UUID.randomUUID().toString(), call.optionalText("description") == null ? ""
+            : call.optionalText("description"));
+        carts.put(cart.id, cart);
+        return Reply.ok(cart.toJson());
+      }
+    });
+    server.route("POST", "v1", "/order/cart/{cartId}/assign", "order:apiovh:cart/assign", call -> {
+      synchronized (this) {
+        cart(call).assigned = true;
+        return Reply.empty();
+      }
+    });
+    server.route("POST", "v1", "/order/cart/{cartId}/okms", "order:apiovh:cart/item/create", call -> {
+      JsonNode body = call.json();
+      for (String field : List.of("duration", "planCode", "pricingMode", "quantity")) {
+        if (!body.hasNonNull(field)) {
+          throw ApiError.badRequest("[" + field + "] Property is mandatory");
+        }
+      }
+      if (!body.get("planCode").asText().equals("okms")) {
+        throw ApiError.badRequest("Plan " + body.get("planCode").asText() + " does not exist for product okms");
+      }
+      synchronized (this) {
+        Cart cart = cart(call);
+        long itemId = nextItemId++;
+        cart.items.put(itemId, new LinkedHashMap<>());
+        return Reply.ok(item(cart, itemId));
+      }
+    });
+    server.route("POST", "v1", "/order/cart/{cartId}/item/{itemId}/configuration",
+        "order:apiovh:cart/item/configuration/create", call -> {
+          String label = call.text("label");
+          String value = call.text("value");
+          if (label.equals("region") && !OkmsRoutes.REGIONS.contains(value)) {
+            throw ApiError.badRequest("Value " + value + " is not allowed for configuration region, allowed: "
+                + String.join(", ", OkmsRoutes.REGIONS));
+          }
+          synchronized (this) {
+            Map<String, String> item = item(cart(call), call.param("itemId"));
+            item.put(label, value);
+            return Reply.ok(Models.object("id", (long) item.size(), "label", label, "value", value));
+          }
+        });
+    server.route("POST", "v1", "/order/cart/{cartId}/checkout", "order:apiovh:cart/checkout/execute", call -> {
+      JsonNode body = call.body.length == 0 ? null : call.json();
+      synchronized (this) {
+        Cart cart = cart(call);
+        if (!cart.assigned) {
+          throw ApiError.forbidden("The cart must be assigned to an account before checkout");
+        }
+        if (cart.items.isEmpty()) {
+          throw ApiError.badRequest("The cart is empty");
+        }
+        String region = cart.items.values().iterator().next().get("region");
+        if (region == null) {
+          throw ApiError.badRequest("Missing required configuration region for item okms");
+        }
+        cart.checkedOut = true;
+        Order order = new Order(nextOrderId++, region);
+        if (body != null && body.path("autoPayWithPreferredPaymentMethod").asBoolean(false)) {
+          order.status = "checking";
+        }
+        orders.put(order.id, order);
+        return Reply.ok(Models.object("orderId", order.id, "url", "https://sandbox.invalid/order/" + order.id,
+            "contracts", List.of(), "details", List.of(), "prices", Models.object("originalWithoutTax", null,
+                "reduction", null, "tax", Models.euros(0), "withTax", Models.euros(0), "withoutTax",
+                Models.euros(0))));
+      }
+    });
+    server.route("GET", "v1", "/me/order", "account:apiovh:me/order/get", call -> {
+      synchronized (this) {
+        return Reply.ok(List.copyOf(orders.keySet()));
+      }
+    });
+    server.route("GET", "v1", "/me/order/{orderId}", "account:apiovh:me/order/get", call -> {
+      synchronized (this) {
+        Order order = order(call);
+        return Reply.ok(Models.object("orderId", order.id, "date", order.date.toString(), "expirationDate",
+            order.date.plus(1, ChronoUnit.DAYS).toString(), "metadatas", null, "password", "", "pdfUrl", "https://sandbox.invalid/pdf",
+            "priceWithTax", Models.euros(0), "priceWithoutTax", Models.euros(0), "retractionDate", null, "tax",
+            Models.euros(0), "url", "https://sandbox.invalid/order/" + order.id));
+      }
+    });
+    server.route("POST", "v1", "/me/order/{orderId}/pay", "account:apiovh:me/order/pay", call -> {
+      JsonNode body = call.json();
+      if (!body.path("paymentMethod").hasNonNull("id")) {
+        throw ApiError.badRequest("[paymentMethod.id] Property is mandatory");
+      }
+      synchronized (this) {
+        Order order = order(call);
+        if (!order.status.equals("notPaid")) {
+          throw ApiError.badRequest("This order is already paid");
+        }
+        order.status = "checking";
+        return Reply.empty();
+      }
+    });
+    server.route("GET", "v1", "/me/order/{orderId}/status", "account:apiovh:me/order/status/get", call -> {
+      synchronized (this) {
+        Order order = order(call);
+        String status = order.status;
+        advance(order);
+        return Reply.ok(status);
+      }
+    });
+    server.route("GET", "v1", "/me/order/{orderId}/details", "account:apiovh:me/order/details/get", call -> {
+      synchronized (this) {
+        return Reply.ok(List.of(order(call).id * 10));
+      }
+    });
+    server.route("GET", "v1", "/me/order/{orderId}/details/{orderDetailId}", "account:apiovh:me/order/details/get",
+        call -> {
+          synchronized (this) {
+            Order order = detailOf(call);
+            return Reply.ok(Models.object("orderDetailId", order.id * 10, "cancelled", false, "description",
+                "OVHcloud KMS " + order.region, "detailType", "DURATION", "domain",
+                order.okmsId == null ? "*001" : order.okmsId, "quantity", "1", "totalPrice", Models.euros(0),
+                "unitPrice", Models.euros(0)));
+          }
+        });
+    server.route("GET", "v1", "/me/order/{orderId}/details/{orderDetailId}/extension",
+        "account:apiovh:me/order/details/extension/get", call -> {
+          synchronized (this) {
+            Order order = detailOf(call);
+            return Reply.ok(Models.object("order", Models.object("action", "installation", "type", "plan",
+                "configurations", List.of(Models.object("label", "region", "value", order.region)),
+                "plan", Models.object("code", "okms", "duration", "P1M", "pricingMode", "default", "quantity", 1L,
+                    "product", Models.object("name", "okms")))));
+          }
+        });
+    server.route("GET", "v1", "/me/payment/method", "account:apiovh:me/payment/method/get",
+        call -> Reply.ok(List.of(4_200_001L)));
+  }
+
+  private void advance(Order order) {
+    if (order.status.equals("checking")) {
+      order.status = "delivering";
+    } else if (order.status.equals("delivering")) {
+      order.status = "delivered";
+      order.okmsId = account.provisionOkms(order.region, true).id;
+    }
+  }
+
+  private Cart cart(Call call) {
+    Cart cart = carts.get(call.param("cartId"));
+    if (cart == null) {
+      throw ApiError.notFound("The requested object (cartId = " + call.param("cartId") + ") does not exist");
+    }
+    return cart;
+  }
+
+  private static Map<String, String> item(Cart cart, String itemId) {
+    try {
+      Map<String, String> item = cart.items.get(Long.parseLong(itemId));
+      if (item != null) {
+        return item;
+      }
+    } catch (NumberFormatException e) {
+      // falls through to not found
+    }
+    throw ApiError.notFound("The requested object (itemId = " + itemId + ") does not exist");
+  }
+
+  private static Map<String, Object> item(Cart cart, long itemId) {
+    return Models.object("itemId", itemId, "cartId", cart.id, "configurations", new ArrayList<>(), "duration", "P1M",
+        "offerId", null, "options", List.of(), "parentItemId", null, "prices", List.of(Models.object("label",
+            "PRICE", "price", Models.euros(0), "promotions", null)), "productId", "okms", "settings",
+        Models.object("planCode", "okms", "pricingMode", "default", "quantity", 1L));
+  }
+
+  private Order order(Call call) {
+    try {
+      Order order = orders.get(Long.parseLong(call.param("orderId")));
+      if (order != null) {
+        return order;
+      }
+    } catch (NumberFormatException e) {
+      // falls through to not found
+    }
+    throw ApiError.notFound("The requested object (orderId = " + call.param("orderId") + ") does not exist");
+  }
+
+  private Order detailOf(Call call) {
+    Order order = order(call);
+    if (!call.param("orderDetailId").equals(Long.toString(order.id * 10))) {
+      throw ApiError.notFound("The requested object (orderDetailId = " + call.param("orderDetailId")
+          + ") does not exist");
+    }
+    return order;
+  }
+}

@@ -1,0 +1,49 @@
+package io.github.okmsvm.sandbox.ovh;
+
+import io.github.okmsvm.core.ovh.OvhCredentials;
+import java.io.IOException;
+import java.util.List;
+import javax.net.ssl.SSLContext;
+
+/** The OVHcloud half of the sandbox: the API server wired to one seeded account. */
+public final class OvhSandbox implements AutoCloseable {
+  private final OvhApiServer server;
+  private final SandboxAccount account;
+
+  private OvhSandbox(OvhApiServer server, SandboxAccount account) {
+    this.server = server;
+    this.account = account;
+  }
+
+  public static OvhSandbox start(SSLContext tls, String nichandle, List<String> pccs, List<String> okmsRegions,
+      OvhCredentials.ApplicationKey applicationKey, OvhCredentials.ServiceAccount serviceAccount) throws IOException {
+    SandboxAccount account = new SandboxAccount(nichandle, "FR");
+    pccs.forEach(account::addPcc);
+    okmsRegions.forEach(region -> account.provisionOkms(region, false));
+    OvhApiServer server = new OvhApiServer(tls);
+    server.addApplication(applicationKey.applicationKey(), applicationKey.applicationSecret());
+    server.addConsumerKey(applicationKey.consumerKey().reveal());
+    server.addServiceAccount(serviceAccount.clientId(), serviceAccount.clientSecret());
+    new AccountRoutes(account).register(server);
+    new OkmsRoutes(account).register(server);
+    new OrderRoutes(account).register(server);
+    new PccRoutes(account).register(server);
+    new IamRoutes(account).register(server);
+    server.start();
+    return new OvhSandbox(server, account);
+  }
+
+  public OvhApiServer server() {
+    return server;
+  }
+
+  public String accountUrn() {
+    return account.accountUrn();
+  }
+
+  @Override
+  public void close() {
+    server.close();
+    account.close();
+  }
+}

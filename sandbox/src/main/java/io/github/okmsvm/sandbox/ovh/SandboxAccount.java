@@ -1,0 +1,38 @@
+package io.github.okmsvm.sandbox.ovh;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/** The state behind the sandbox API: one account, its OKMSs, PCCs, orders and IAM policies. Guarded by itself. */
+final class SandboxAccount {
+  final String nichandle;
+  final String subsidiary;
+  final Map<String, SandboxOkms> okms = new LinkedHashMap<>();
+  final Map<String, SandboxPcc> pccs = new LinkedHashMap<>();
+
+  SandboxAccount(String nichandle, String subsidiary) {
+    this.nichandle = nichandle;
+    this.subsidiary = subsidiary;
+  }
+
+  String accountUrn() {
+    return "urn:v1:eu:identity:account:" + nichandle;
+  }
+
+  synchronized SandboxOkms provisionOkms(String region, boolean justOrdered) {
+    SandboxOkms created = new SandboxOkms(UUID.randomUUID().toString(), region, justOrdered);
+    okms.put(created.id, created);
+    return created;
+  }
+
+  synchronized SandboxPcc addPcc(String serviceName) {
+    SandboxPcc pcc = new SandboxPcc(serviceName);
+    pccs.put(serviceName, pcc);
+    return pcc;
+  }
+
+  void close() {
+    okms.values().forEach(instance -> instance.kmip.close());
+  }
+}
