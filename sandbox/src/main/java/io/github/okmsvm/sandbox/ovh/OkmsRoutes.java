@@ -31,7 +31,8 @@ final class OkmsRoutes {
 
   void register(OvhApiServer server) {
     server.pagedRoute("/okms/reference/regions", "okms:apiovh:reference/get", call -> Reply.ok(regions()));
-    server.pagedRoute("/okms/resource", "okms:apiovh:resource/get", call -> Reply.ok(resources()));
+    server.pagedRoute("/okms/resource", "okms:apiovh:resource/get",
+        call -> Reply.ok(resources(call.query.get("iamTags"))));
     server.route("GET", "v2", "/okms/resource/{okmsId}", "okms:apiovh:resource/get",
         call -> Reply.ok(okms(call).toJson("true".equals(call.query.get("publicCA")))));
     server.pagedRoute("/okms/resource/{okmsId}/credential", "okms:apiovh:credential/get",
@@ -61,14 +62,43 @@ final class OkmsRoutes {
     return regions;
   }
 
-  private List<Object> resources() {
+  /** The OKMSs whose tags match every filter of {@code iamTags} (operators EQ and EXISTS), as URL-encoded JSON. */
+  private List<Object> resources(String iamTags) {
+    JsonNode filters;
+    try {
+      filters = iamTags == null ? null : io.github.okmsvm.core.ovh.Json.mapper().readTree(iamTags);
+    } catch (java.io.IOException e) {
+      throw ApiError.badRequest("Invalid iamTags: expected a JSON object of tag filters");
+    }
     synchronized (account) {
       List<Object> resources = new ArrayList<>();
       for (SandboxOkms okms : account.okms.values()) {
-        resources.add(okms.toJson(false));
+        if (filters == null || matches(Map.of("ovh:region", okms.region), filters)) {
+          resources.add(okms.toJson(false));
+        }
       }
       return resources;
     }
+  }
+
+  private static boolean matches(Map<String, String> tags, JsonNode filters) {
+    for (var entries = filters.fields(); entries.hasNext(); ) {
+      var entry = entries.next();
+      for (JsonNode filter : entry.getValue()) {
+        String operator = filter.path("operator").asText("EQ");
+        String value = tags.get(entry.getKey());
+        boolean ok = switch (operator) {
+          case "EXISTS" -> value != null;
+          case "NEXISTS" -> value == null;
+          case "NEQ" -> !filter.path("value").asText().equals(value);
+          default -> filter.path("value").asText().equals(value);
+        };
+        if (!ok) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   private SandboxOkms okms(Call call) {

@@ -58,7 +58,7 @@ final class EveryTypedCall {
     assertThat(resource.publicCA()).startsWith("-----BEGIN CERTIFICATE-----");
     assertThat(okms.resources(null)).extracting(OkmsApi.Resource::id).contains(okmsId);
     assertThat(okms.resources(Map.of("ovh:region", List.of(OkmsApi.TagFilter.equalTo("eu-west-sbg")))))
-        .isNotEmpty();
+        .extracting(OkmsApi.Resource::region).isNotEmpty().containsOnly("eu-west-sbg");
 
     // 2. the PCC and its KMS entry
     PccApi.DedicatedCloud dedicatedCloud = pcc.dedicatedCloud(PCC);

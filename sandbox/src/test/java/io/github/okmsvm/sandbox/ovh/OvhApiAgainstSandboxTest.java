@@ -175,6 +175,37 @@ class OvhApiAgainstSandboxTest {
   }
 
   @Test
+  void anAmbiguousWriteIsReportedAsSuchAndWasApplied() {
+    IamApi iam = new IamApi(client(sandbox.applicationKey()));
+    sandbox.ovhApi().faults().inject("POST /v2/iam/policy", new Fault.LoseAnswer(), 1);
+
+    assertThatThrownBy(() -> iam.create(new IamApi.PolicyRequest("ambiguous", null, List.of(sandbox.accountUrn()),
+        List.of(new IamApi.ResourceRef("urn:v1:eu:resource:okms:x")), IamApi.Permissions.allowing(
+            List.of("okms:kmip:get")))))
+        .isInstanceOf(OvhTransportException.class)
+        .hasMessageStartingWith("OVHcloud API POST /v2/iam/policy got no answer (");
+
+    IamApi.Policy applied = iam.policies().stream().filter(policy -> policy.name().equals("ambiguous"))
+        .findFirst().orElseThrow();
+    iam.delete(applied.id());
+  }
+
+  @Test
+  void everyTypedCallStillWorksInASeededStormOfReadFaults() throws Exception {
+    sandbox.ovhApi().faults().storm(42, 0.2, "GET", List.of(new Fault.ServerError(502), new Fault.ServerError(503),
+        new Fault.TooManyRequests(0), new Fault.Reset()));
+    OvhApi api = OvhApi.builder().endpoint(sandbox.ovhEndpoint()).credentials(sandbox.applicationKey())
+        .sslContext(sandbox.clientSslContext()).retryPolicy(new RetryPolicy(8, Duration.ofMillis(1),
+            Duration.ofMillis(5)))
+        .sleeper(sleeps::add).timeouts(Duration.ofSeconds(5), Duration.ofSeconds(5)).build();
+    clients.add(api);
+
+    EveryTypedCall.run(api, sandbox.accountUrn());
+
+    assertThat(sleeps).isNotEmpty();
+  }
+
+  @Test
   void correctsAClockSkewOfTenMinutesEitherWay() {
     for (Duration skew : List.of(Duration.ofMinutes(10), Duration.ofMinutes(-10))) {
       sandbox.ovhApi().clockSkew(skew);
