@@ -44,6 +44,7 @@ final class EveryTypedCall {
     assertThat(order.prices().withoutTax().value()).isZero();
     List<Long> methods = orders.defaultPaymentMethods();
     orders.pay(order.orderId(), methods.get(0));
+    assertThat(orders.orderIds()).contains(order.orderId());
     assertThat(orders.status(order.orderId())).isEqualTo(OrderApi.OrderStatus.CHECKING);
     assertThat(orders.status(order.orderId())).isEqualTo(OrderApi.OrderStatus.DELIVERING);
     assertThat(orders.status(order.orderId())).isEqualTo(OrderApi.OrderStatus.DELIVERED);

@@ -89,6 +89,25 @@ class OvhApiAgainstSandboxTest {
   }
 
   @Test
+  void aBearerTokenObtainedElsewhereIsSentAsIs() throws Exception {
+    java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().sslContext(sandbox.clientSslContext())
+        .build();
+    String form = "grant_type=client_credentials&client_id=" + sandbox.serviceAccount().clientId()
+        + "&client_secret=" + sandbox.serviceAccount().clientSecret().reveal() + "&scope=all";
+    String answer = http.send(java.net.http.HttpRequest.newBuilder(sandbox.ovhEndpoint().tokenUrl())
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+    String token = io.github.okmsvm.core.ovh.Json.mapper().readTree(answer).get("access_token").asText();
+
+    assertThat(new OkmsApi(client(new OvhCredentials.AccessToken(Secret.of(token)))).regions()).hasSize(13);
+    sandbox.ovhApi().revokeTokens();
+    assertThatThrownBy(() -> new OkmsApi(client(new OvhCredentials.AccessToken(Secret.of(token)))).regions())
+        .satisfies(e -> assertThat(((OvhApiException) e).status()).isEqualTo(401))
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain(token));
+  }
+
+  @Test
   void oauth2TokensAreRefreshedBeforeExpiryAndOnceOn401() {
     OvhApi api = client(sandbox.serviceAccount());
     OkmsApi okms = new OkmsApi(api);

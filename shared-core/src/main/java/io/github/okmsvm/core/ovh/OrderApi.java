@@ -57,6 +57,11 @@ public final class OrderApi {
         Void.class);
   }
 
+  /** The ids of the account's orders. */
+  public List<Long> orderIds() {
+    return api.get(Version.V1, "/me/order", Map.of(), IDS);
+  }
+
   public OrderStatus status(long orderId) {
     return api.get(Version.V1, "/me/order/" + orderId + "/status", Map.of(), OrderStatus.class);
   }
