@@ -17,11 +17,11 @@ public final class Conformance {
     return Boolean.getBoolean("okms.conformance");
   }
 
-  /** Skips outside the profile; inside it, fails unless {@code executable} exists. */
-  public static void requirePeer(Path executable, String debianPackage) {
+  /** Skips outside the profile; inside it, fails unless {@code file}, a program or source of the peer, exists. */
+  public static void requirePeer(Path file, String debianPackage) {
     assumeTrue(enabled(), "conformance tests run with -Pconformance");
-    if (!Files.isExecutable(executable)) {
-      fail(executable + " is missing: install the Debian package " + debianPackage
+    if (!Files.exists(file)) {
+      fail(file + " is missing: install the Debian package " + debianPackage
           + " (apt-get install " + debianPackage + ") to run the conformance profile");
     }
   }

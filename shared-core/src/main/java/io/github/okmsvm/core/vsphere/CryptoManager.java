@@ -1,0 +1,143 @@
+package io.github.okmsvm.core.vsphere;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** vCenter's standard key providers ({@code CryptoManagerKmip}): registration, mutual trust, status, default. */
+public final class CryptoManager {
+  /** A KMIP server of a key provider. */
+  public record KmipServer(String name, String address, int port) {}
+
+  /** A key provider (KMS cluster) with its servers. */
+  public record KeyProvider(String id, List<KmipServer> servers, boolean useAsDefault) {}
+
+  /** A KMIP server's certificate as vCenter fetched it, and whether vCenter already trusts it. */
+  public record ServerCertificate(String certificatePem, Boolean clientTrustServer) {}
+
+  /** One server's connection status: green when connected, with both trust directions. */
+  public record ServerStatus(String name, String status, String connectionStatus, boolean clientTrustServer,
+      boolean serverTrustClient) {
+    public boolean connected() {
+      return "green".equals(status) && clientTrustServer && serverTrustClient;
+    }
+  }
+
+  /** A key provider's status. */
+  public record ProviderStatus(String providerId, String overallStatus, List<ServerStatus> servers) {}
+
+  private final VimClient client;
+  private final TaskWaiter tasks;
+
+  public CryptoManager(VimClient client) {
+    this.client = client;
+    this.tasks = new TaskWaiter(client);
+  }
+
+  private MoRef self() {
+    MoRef manager = client.serviceContent().cryptoManager();
+    if (manager == null) {
+      throw new VimException("this vCenter has no CryptoManager: VM encryption needs vCenter 6.5 or later");
+    }
+    return manager;
+  }
+
+  private static XmlElement providerId(String name, String id) {
+    return XmlElement.of(name, XmlElement.text("id", id));
+  }
+
+  private static XmlElement serverInfo(String name, KmipServer server) {
+    return XmlElement.of(name, XmlElement.text("name", server.name()), XmlElement.text("address", server.address()),
+        XmlElement.text("port", server.port()));
+  }
+
+  public void registerKmipServer(String providerId, KmipServer server) {
+    client.invoke("RegisterKmipServer", self(), XmlElement.of("server", providerId("clusterId", providerId),
+        serverInfo("info", server)));
+  }
+
+  public List<KeyProvider> listKmipServers() {
+    return providers(client.invoke("ListKmipServers", self()));
+  }
+
+  /** Key providers with their servers (vCenter 7.0 and later). */
+  public List<KeyProvider> listKmsClusters() {
+    return providers(client.invoke("ListKmsClusters", self(), XmlElement.text("includeKmsServers", true)));
+  }
+
+  public ServerCertificate retrieveKmipServerCert(String providerId, KmipServer server) {
+    XmlElement info = client.invoke("RetrieveKmipServerCert", self(), providerId("keyProvider", providerId),
+        serverInfo("server", server)).child("returnval")
+        .orElseThrow(() -> new VimException("RetrieveKmipServerCert answered nothing"));
+    String trust = info.childText("clientTrustServer");
+    return new ServerCertificate(info.childText("certificate"), trust == null ? null : Boolean.valueOf(trust));
+  }
+
+  public void uploadKmipServerCert(String providerId, String certificatePem) {
+    client.invoke("UploadKmipServerCert", self(), providerId("cluster", providerId),
+        XmlElement.text("certificate", certificatePem));
+  }
+
+  /** A new CSR whose private key stays in vCenter; replaces any previous one. */
+  public String generateClientCsr(String providerId) {
+    return client.invoke("GenerateClientCsr", self(), providerId("cluster", providerId)).childText("returnval");
+  }
+
+  /** The CSR generated earlier, or null/empty when there is none. */
+  public String retrieveClientCsr(String providerId) {
+    return client.invoke("RetrieveClientCsr", self(), providerId("cluster", providerId)).childText("returnval");
+  }
+
+  public void updateKmsSignedCsrClientCert(String providerId, String certificatePem) {
+    client.invoke("UpdateKmsSignedCsrClientCert", self(), providerId("cluster", providerId),
+        XmlElement.text("certificate", certificatePem));
+  }
+
+  /** The client certificate vCenter presents to the KMS, or null/empty. */
+  public String retrieveClientCert(String providerId) {
+    return client.invoke("RetrieveClientCert", self(), providerId("cluster", providerId)).childText("returnval");
+  }
+
+  /** Asks vCenter to connect to the provider's servers now and report how it went. */
+  public ProviderStatus retrieveStatus(String providerId, Duration timeout, Consumer<Duration> waiting) {
+    MoRef task = client.invoke("RetrieveKmipServersStatus_Task", self(), XmlElement.of("clusters",
+        providerId("clusterId", providerId), XmlElement.text("useAsDefault", false))).child("returnval")
+        .orElseThrow().asMoRef();
+    XmlElement result = tasks.await(task, "key provider " + providerId + " status", timeout, waiting);
+    XmlElement status = result == null ? null : result.children().stream().findFirst().orElse(null);
+    if (status == null) {
+      return new ProviderStatus(providerId, "gray", List.of());
+    }
+    List<ServerStatus> servers = new ArrayList<>();
+    for (XmlElement server : status.children("servers")) {
+      servers.add(new ServerStatus(server.childText("name"), server.childText("status"),
+          server.childText("connectionStatus"), "true".equals(server.childText("clientTrustServer")),
+          "true".equals(server.childText("serverTrustClient"))));
+    }
+    return new ProviderStatus(providerId, status.childText("overallStatus"), servers);
+  }
+
+  public void markDefault(String providerId) {
+    client.invoke("MarkDefault", self(), providerId("clusterId", providerId));
+  }
+
+  public void removeKmipServer(String providerId, String serverName) {
+    client.invoke("RemoveKmipServer", self(), providerId("clusterId", providerId),
+        XmlElement.text("serverName", serverName));
+  }
+
+  private static List<KeyProvider> providers(XmlElement response) {
+    List<KeyProvider> providers = new ArrayList<>();
+    for (XmlElement cluster : response.children("returnval")) {
+      List<KmipServer> servers = new ArrayList<>();
+      for (XmlElement server : cluster.children("servers")) {
+        servers.add(new KmipServer(server.childText("name"), server.childText("address"),
+            Integer.parseInt(server.childText("port"))));
+      }
+      providers.add(new KeyProvider(cluster.path("clusterId.id").map(XmlElement::text).orElse(null), servers,
+          "true".equals(cluster.childText("useAsDefault"))));
+    }
+    return providers;
+  }
+}

@@ -1,0 +1,75 @@
+package io.github.okmsvm.core.vsphere;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads properties of many objects in few round trips: a ContainerView over a folder, then RetrievePropertiesEx and
+ * ContinueRetrievePropertiesEx pages of {@code maxObjects} objects each.
+ */
+public final class PropertyCollector {
+  /** One object and the properties read, by path; a property vCenter did not return is absent. */
+  public record ObjectContent(MoRef ref, Map<String, XmlElement> properties) {
+    public String text(String path) {
+      XmlElement value = properties.get(path);
+      return value == null ? null : value.text();
+    }
+  }
+
+  private final VimClient client;
+
+  public PropertyCollector(VimClient client) {
+    this.client = client;
+  }
+
+  /** {@code paths} of every object of {@code type} below {@code container}, recursively. */
+  public List<ObjectContent> retrieveAll(MoRef container, String type, List<String> paths, int maxObjects) {
+    MoRef view = client.invoke("CreateContainerView", client.serviceContent().viewManager(),
+        XmlElement.moRef("container", container), XmlElement.text("type", type), XmlElement.text("recursive", true))
+        .child("returnval").orElseThrow(() -> new VimException("CreateContainerView answered no view")).asMoRef();
+    try {
+      XmlElement objectSpec = XmlElement.of("objectSet", XmlElement.moRef("obj", view),
+          XmlElement.text("skip", true),
+          XmlElement.of("selectSet", XmlElement.text("name", "view"), XmlElement.text("type", "ContainerView"),
+              XmlElement.text("path", "view"), XmlElement.text("skip", false)).typed("TraversalSpec"));
+      return retrieve(type, paths, objectSpec, maxObjects);
+    } finally {
+      client.invoke("DestroyView", view);
+    }
+  }
+
+  /** {@code paths} of one object; empty when vCenter no longer has it. */
+  public Map<String, XmlElement> retrieveOne(MoRef object, List<String> paths) {
+    List<ObjectContent> found = retrieve(object.type(), paths, XmlElement.of("objectSet",
+        XmlElement.moRef("obj", object), XmlElement.text("skip", false)), 0);
+    return found.isEmpty() ? Map.of() : found.get(0).properties();
+  }
+
+  private List<ObjectContent> retrieve(String type, List<String> paths, XmlElement objectSpec, int maxObjects) {
+    List<XmlElement> propertySpec = new ArrayList<>();
+    propertySpec.add(XmlElement.text("type", type));
+    propertySpec.add(XmlElement.text("all", false));
+    paths.forEach(path -> propertySpec.add(XmlElement.text("pathSet", path)));
+    XmlElement filter = XmlElement.of("specSet", XmlElement.of("propSet", propertySpec), objectSpec);
+    XmlElement options = XmlElement.of("options", maxObjects > 0 ? XmlElement.text("maxObjects", maxObjects) : null);
+    MoRef collector = client.serviceContent().propertyCollector();
+    List<ObjectContent> objects = new ArrayList<>();
+    XmlElement result = client.invoke("RetrievePropertiesEx", collector, filter, options).child("returnval")
+        .orElse(null);
+    while (result != null) {
+      for (XmlElement object : result.children("objects")) {
+        Map<String, XmlElement> properties = new LinkedHashMap<>();
+        for (XmlElement property : object.children("propSet")) {
+          property.child("val").ifPresent(value -> properties.put(property.childText("name"), value));
+        }
+        objects.add(new ObjectContent(object.child("obj").orElseThrow().asMoRef(), properties));
+      }
+      String token = result.childText("token");
+      result = token == null ? null : client.invoke("ContinueRetrievePropertiesEx", collector,
+          XmlElement.text("token", token)).child("returnval").orElse(null);
+    }
+    return objects;
+  }
+}

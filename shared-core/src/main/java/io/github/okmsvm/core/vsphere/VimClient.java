@@ -1,0 +1,247 @@
+package io.github.okmsvm.core.vsphere;
+
+import io.github.okmsvm.core.ovh.Secret;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import javax.net.ssl.SSLException;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.client5.http.ssl.HostnameVerificationPolicy;
+import org.apache.hc.client5.http.ssl.NoopHostnameVerifier;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * A vim25 SOAP session with vCenter ({@code /sdk}) and its SPBM twin ({@code /pbm}): RetrieveServiceContent, Login
+ * with the {@code vmware_soap_session} cookie, one new Login when vCenter says NotAuthenticated, Logout. The SOAP
+ * version is the one vCenter reports, so one client speaks to vCenter 7.0 and 8.0 alike.
+ */
+public final class VimClient implements AutoCloseable {
+  static final String VIM25 = "urn:vim25";
+  static final String PBM = "urn:pbm";
+  private static final String BOOTSTRAP_VERSION = "6.7";
+  private static final String SESSION_COOKIE = "vmware_soap_session";
+
+  private final URI sdkUrl;
+  private final URI pbmUrl;
+  private final String username;
+  private final Secret password;
+  private final CloseableHttpClient http;
+  private final Consumer<String> log;
+  private final Map<String, AtomicLong> calls = new ConcurrentHashMap<>();
+  private volatile String session;
+  private volatile String version = BOOTSTRAP_VERSION;
+  private volatile ServiceContent serviceContent;
+
+  private VimClient(URI sdkUrl, String username, Secret password, VimTls tls, Duration timeout, Consumer<String> log) {
+    this.sdkUrl = sdkUrl;
+    this.pbmUrl = sdkUrl.resolve("/pbm");
+    this.username = username;
+    this.password = password;
+    this.log = log;
+    DefaultClientTlsStrategy strategy = tls.verifyHostname() ? new DefaultClientTlsStrategy(tls.sslContext())
+        : new DefaultClientTlsStrategy(tls.sslContext(), HostnameVerificationPolicy.CLIENT,
+            NoopHostnameVerifier.INSTANCE);
+    this.http = HttpClients.custom()
+        .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+            .setTlsSocketStrategy(strategy)
+            .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(Timeout.of(timeout))
+                .setSocketTimeout(Timeout.of(timeout)).build())
+            .setMaxConnTotal(32).setMaxConnPerRoute(32).build())
+        .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(timeout)).build())
+        .disableCookieManagement()
+        .disableAutomaticRetries()
+        .build();
+  }
+
+  /**
+   * Connects and logs in. {@code server} is a host name or an URL ({@code https://vc.example/sdk}); {@code log}
+   * receives one line per call (method and duration), never a credential.
+   */
+  public static VimClient connect(String server, String username, Secret password, VimTls tls, Duration timeout,
+      Consumer<String> log) {
+    VimClient client = new VimClient(sdkUrl(server), username, password, tls, timeout, log);
+    try {
+      client.serviceContent = ServiceContent.from(client.send(VIM25, client.sdkUrl, "RetrieveServiceContent",
+          XmlElement.of("RetrieveServiceContent", XmlElement.moRef("_this",
+              new MoRef("ServiceInstance", "ServiceInstance"))), false));
+      client.version = client.serviceContent.apiVersion();
+      client.login();
+      return client;
+    } catch (RuntimeException e) {
+      client.close();
+      throw e;
+    }
+  }
+
+  static URI sdkUrl(String server) {
+    String value = server.strip();
+    if (!value.contains("://")) {
+      value = "https://" + value;
+    }
+    URI uri = URI.create(value);
+    if (uri.getHost() == null) {
+      throw new IllegalArgumentException("vCenter '" + server + "' is not a host name or URL");
+    }
+    String path = uri.getPath() == null || uri.getPath().isEmpty() || uri.getPath().equals("/") ? "/sdk"
+        : uri.getPath();
+    return URI.create(uri.getScheme() + "://" + uri.getRawAuthority().replaceFirst("^[^@]*@", "") + path);
+  }
+
+  public ServiceContent serviceContent() {
+    return serviceContent;
+  }
+
+  /** The API version vCenter reports, and that this client speaks with it. */
+  public String apiVersion() {
+    return version;
+  }
+
+  /** Calls a vim25 method on {@code self}; returns the response element (its {@code returnval} children). */
+  public XmlElement invoke(String method, MoRef self, XmlElement... parameters) {
+    return invokeWithRelogin(VIM25, sdkUrl, method, self, parameters);
+  }
+
+  /** Calls an SPBM method on {@code self}, authenticated by the vim session. */
+  public XmlElement invokePbm(String method, MoRef self, XmlElement... parameters) {
+    return invokeWithRelogin(PBM, pbmUrl, method, self, parameters);
+  }
+
+  /** How many times {@code method} was called: for round-trip assertions and benchmarks. */
+  public long callCount(String method) {
+    AtomicLong count = calls.get(method);
+    return count == null ? 0 : count.get();
+  }
+
+  public void logout() {
+    if (session != null) {
+      try {
+        invoke("Logout", serviceContent.sessionManager());
+      } finally {
+        session = null;
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      logout();
+    } catch (RuntimeException e) {
+      // the session ends with the connection anyway
+    }
+    try {
+      http.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void login() {
+    send(VIM25, sdkUrl, "Login", XmlElement.of("Login",
+        XmlElement.moRef("_this", serviceContent.sessionManager()), XmlElement.text("userName", username),
+        XmlElement.text("password", password.reveal())), true);
+    if (session == null) {
+      throw new VimException("vCenter accepted the login but set no " + SESSION_COOKIE + " cookie");
+    }
+  }
+
+  private XmlElement invokeWithRelogin(String namespace, URI url, String method, MoRef self,
+      XmlElement... parameters) {
+    XmlElement[] body = new XmlElement[parameters.length + 1];
+    body[0] = XmlElement.moRef("_this", self);
+    System.arraycopy(parameters, 0, body, 1, parameters.length);
+    XmlElement request = XmlElement.of(method, body);
+    try {
+      return send(namespace, url, method, request, false);
+    } catch (VimFault.NotAuthenticated e) {
+      login(); // the session expired: one new login, then the call once more
+      return send(namespace, url, method, request, false);
+    }
+  }
+
+  private XmlElement send(String namespace, URI url, String method, XmlElement request, boolean keepCookie) {
+    calls.computeIfAbsent(method, key -> new AtomicLong()).incrementAndGet();
+    XmlElement header = namespace.equals(PBM) && session != null ? XmlElement.text("vcSessionCookie", session)
+        : null;
+    HttpPost post = new HttpPost(url);
+    post.setHeader("SOAPAction", namespace + "/" + version);
+    if (session != null) {
+      post.setHeader("Cookie", SESSION_COOKIE + "=\"" + session + "\"");
+    }
+    post.setEntity(new StringEntity(SoapCodec.envelope(namespace, header, request),
+        ContentType.create("text/xml", StandardCharsets.UTF_8)));
+    long started = System.nanoTime();
+    try {
+      return http.execute(post, response -> {
+        byte[] body = response.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(response.getEntity());
+        log.accept(method + " -> " + response.getCode() + " ("
+            + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms)");
+        if (keepCookie) {
+          for (Header cookie : response.getHeaders("Set-Cookie")) {
+            String value = cookie.getValue();
+            if (value.startsWith(SESSION_COOKIE + "=")) {
+              session = value.substring(SESSION_COOKIE.length() + 1).split(";")[0].replace("\"", "");
+            }
+          }
+        }
+        if (response.getCode() == 404) {
+          throw new VimException(url + " answered 404: check that this is a vCenter's /sdk (or /pbm) endpoint");
+        }
+        XmlElement content = body.length == 0 ? null : SoapCodec.bodyContent(body);
+        if (content == null) {
+          throw new VimException(method + " got HTTP " + response.getCode() + " with an empty body");
+        }
+        if (content.name().equals("Fault")) {
+          throw fault(method, content);
+        }
+        return content;
+      });
+    } catch (SSLException e) {
+      throw new VimException("TLS with vCenter " + url.getHost() + " failed: " + e.getMessage()
+          + "; trust its CA, pin its thumbprint, or (for a lab only) allow an unverified certificate", e);
+    } catch (IOException e) {
+      throw new VimException("vCenter " + url.getHost() + " did not answer " + method + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static VimFault fault(String method, XmlElement fault) {
+    String message = fault.childText("faultstring");
+    String name = fault.child("detail").flatMap(detail -> detail.children().stream().findFirst())
+        .map(detail -> detail.xsiType() != null ? detail.xsiType() : detail.name().replaceFirst("Fault$", ""))
+        .orElse("RuntimeFault");
+    return VimFault.of(name, method, message == null || message.isBlank() ? name : message);
+  }
+
+  /** The managed objects of {@code RetrieveServiceContent} this product uses. */
+  public record ServiceContent(MoRef rootFolder, MoRef propertyCollector, MoRef viewManager, MoRef sessionManager,
+      MoRef searchIndex, MoRef cryptoManager, String apiVersion, String fullName) {
+    static ServiceContent from(XmlElement response) {
+      XmlElement content = response.child("returnval")
+          .orElseThrow(() -> new VimException("RetrieveServiceContent answered no content"));
+      return new ServiceContent(ref(content, "rootFolder"), ref(content, "propertyCollector"),
+          ref(content, "viewManager"), ref(content, "sessionManager"), ref(content, "searchIndex"),
+          ref(content, "cryptoManager"), content.path("about.apiVersion").map(XmlElement::text).orElse("6.7"),
+          content.path("about.fullName").map(XmlElement::text).orElse("vCenter"));
+    }
+
+    private static MoRef ref(XmlElement content, String name) {
+      return content.child(name).map(XmlElement::asMoRef).orElse(null);
+    }
+  }
+}

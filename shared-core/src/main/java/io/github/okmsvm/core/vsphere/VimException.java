@@ -1,0 +1,14 @@
+package io.github.okmsvm.core.vsphere;
+
+/** A vCenter exchange that failed outside a SOAP fault: transport, TLS, or an answer that cannot be read. */
+public class VimException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  public VimException(String message) {
+    super(message);
+  }
+
+  public VimException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

@@ -1,0 +1,115 @@
+package io.github.okmsvm.core.vsphere;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** Finds VMs, reads their encryption state in pages, powers them, and applies a storage policy to home and disks. */
+public final class VirtualMachines {
+  /** The properties encryption depends on. */
+  public static final List<String> STATE_PATHS = List.of("name", "runtime.powerState", "snapshot", "config.keyId",
+      "config.hardware.device");
+
+  private final VimClient client;
+  private final PropertyCollector collector;
+  private final TaskWaiter tasks;
+
+  public VirtualMachines(VimClient client) {
+    this.client = client;
+    this.collector = new PropertyCollector(client);
+    this.tasks = new TaskWaiter(client);
+  }
+
+  /** Every VM below {@code container} (the root folder when null), {@code maxObjects} per round trip. */
+  public List<VmState> list(MoRef container, int maxObjects) {
+    List<VmState> states = new ArrayList<>();
+    for (PropertyCollector.ObjectContent object : collector.retrieveAll(
+        container == null ? client.serviceContent().rootFolder() : container, "VirtualMachine", STATE_PATHS,
+        maxObjects)) {
+      states.add(state(object.ref(), object.properties()));
+    }
+    return states;
+  }
+
+  /** The VM named {@code name}, anywhere in the inventory. */
+  public Optional<VmState> findByName(String name, int maxObjects) {
+    List<PropertyCollector.ObjectContent> named = collector.retrieveAll(client.serviceContent().rootFolder(),
+        "VirtualMachine", List.of("name"), maxObjects);
+    return named.stream().filter(object -> name.equals(object.text("name"))).findFirst()
+        .map(object -> read(object.ref()));
+  }
+
+  /** The object at an inventory path such as {@code DC0/vm/folder/vm-name}, if any. */
+  public Optional<MoRef> findByInventoryPath(String inventoryPath) {
+    return client.invoke("FindByInventoryPath", client.serviceContent().searchIndex(),
+        XmlElement.text("inventoryPath", inventoryPath)).child("returnval").map(XmlElement::asMoRef);
+  }
+
+  /** Every VM in the folder at {@code folderPath} (such as {@code DC0/vm/prod}), recursively. */
+  public List<VmState> inFolder(String folderPath, int maxObjects) {
+    MoRef folder = findByInventoryPath(folderPath).orElseThrow(() -> new VimException("no folder at inventory path '"
+        + folderPath + "': write it as <datacenter>/vm/<folder>, for example DC0/vm/prod"));
+    return list(folder, maxObjects);
+  }
+
+  public VmState read(MoRef vm) {
+    return state(vm, collector.retrieveOne(vm, STATE_PATHS));
+  }
+
+  public void powerOff(MoRef vm, Duration timeout, Consumer<Duration> waiting) {
+    MoRef task = client.invoke("PowerOffVM_Task", vm).child("returnval").orElseThrow().asMoRef();
+    tasks.await(task, "power off " + vm.value(), timeout, waiting);
+  }
+
+  public void powerOn(MoRef vm, Duration timeout, Consumer<Duration> waiting) {
+    MoRef task = client.invoke("PowerOnVM_Task", vm).child("returnval").orElseThrow().asMoRef();
+    tasks.await(task, "power on " + vm.value(), timeout, waiting);
+  }
+
+  /** Asks the guest OS to shut down (needs VMware Tools); returns at once, the VM powers off later. */
+  public void shutdownGuest(MoRef vm) {
+    client.invoke("ShutdownGuest", vm);
+  }
+
+  /**
+   * Applies storage policy {@code profileId} to the VM home and to every disk of {@code state} in one
+   * ReconfigVM_Task, and waits for it. With an encryption policy this encrypts the VM.
+   */
+  public void applyPolicy(VmState state, String profileId, Duration timeout, Consumer<Duration> waiting) {
+    List<XmlElement> spec = new ArrayList<>();
+    for (VmState.Disk disk : state.disks()) {
+      spec.add(XmlElement.of("deviceChange", XmlElement.text("operation", "edit"),
+          disk.device().renamed("device"), profile(profileId, "profile")));
+    }
+    spec.add(profile(profileId, "vmProfile"));
+    MoRef task = client.invoke("ReconfigVM_Task", state.ref(), XmlElement.of("spec", spec)).child("returnval")
+        .orElseThrow().asMoRef();
+    tasks.await(task, "reconfigure " + state.name(), timeout, waiting);
+  }
+
+  private static XmlElement profile(String profileId, String name) {
+    return XmlElement.of(name, XmlElement.text("profileId", profileId)).typed("VirtualMachineDefinedProfileSpec");
+  }
+
+  private static VmState state(MoRef ref, java.util.Map<String, XmlElement> properties) {
+    List<VmState.Disk> disks = new ArrayList<>();
+    XmlElement devices = properties.get("config.hardware.device");
+    if (devices != null) {
+      for (XmlElement device : devices.children()) {
+        if ("VirtualDisk".equals(device.xsiType())) {
+          XmlElement backing = device.child("backing").orElse(null);
+          disks.add(new VmState.Disk(Integer.parseInt(device.childText("key")),
+              device.path("deviceInfo.label").map(XmlElement::text).orElse("disk " + device.childText("key")),
+              backing == null ? null : backing.childText("fileName"),
+              backing == null ? null : VmState.CryptoKey.from(backing.child("keyId").orElse(null)), device));
+        }
+      }
+    }
+    XmlElement name = properties.get("name");
+    XmlElement power = properties.get("runtime.powerState");
+    return new VmState(ref, name == null ? ref.value() : name.text(), power == null ? "unknown" : power.text(),
+        properties.containsKey("snapshot"), VmState.CryptoKey.from(properties.get("config.keyId")), disks);
+  }
+}

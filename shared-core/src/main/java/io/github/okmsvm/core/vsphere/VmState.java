@@ -1,0 +1,39 @@
+package io.github.okmsvm.core.vsphere;
+
+import java.util.List;
+
+/**
+ * What encryption depends on, as read from one VM: power state, snapshots, the VM home's key ({@code config.keyId})
+ * and each disk's key ({@code backing.keyId}).
+ */
+public record VmState(MoRef ref, String name, String powerState, boolean hasSnapshots, CryptoKey homeKey,
+    List<Disk> disks) {
+
+  public VmState {
+    disks = List.copyOf(disks);
+  }
+
+  /** A key and the key provider holding it. */
+  public record CryptoKey(String keyId, String providerId) {
+    static CryptoKey from(XmlElement element) {
+      if (element == null) {
+        return null;
+      }
+      String keyId = element.childText("keyId");
+      return keyId == null ? null : new CryptoKey(keyId, element.path("providerId.id").map(XmlElement::text)
+          .orElse(null));
+    }
+  }
+
+  /** A virtual disk: its device key, label, file, key (null when not encrypted) and the device as read. */
+  public record Disk(int deviceKey, String label, String fileName, CryptoKey cryptoKey, XmlElement device) {}
+
+  public boolean poweredOn() {
+    return "poweredOn".equals(powerState);
+  }
+
+  /** Home and every disk carry a key. */
+  public boolean fullyEncrypted() {
+    return homeKey != null && disks.stream().allMatch(disk -> disk.cryptoKey() != null);
+  }
+}

@@ -1,0 +1,28 @@
+package io.github.okmsvm.it.vsphere;
+
+import io.github.okmsvm.core.ovh.Secret;
+import io.github.okmsvm.core.vsphere.VimTls;
+
+/** A vCenter the conformance suite runs against, and what its inventory holds. */
+interface VcenterPeer extends AutoCloseable {
+  String url();
+
+  String username();
+
+  Secret password();
+
+  VimTls tls();
+
+  /** How many VMs the whole inventory holds. */
+  int vmCount();
+
+  /** A VM's name, its inventory path, and the path of the folder holding every VM. */
+  String vmName();
+
+  String vmInventoryPath();
+
+  String vmFolderPath();
+
+  @Override
+  void close();
+}

@@ -1,0 +1,119 @@
+package io.github.okmsvm.it.vsphere;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.okmsvm.core.ovh.Secret;
+import io.github.okmsvm.core.vsphere.MoRef;
+import io.github.okmsvm.core.vsphere.StoragePolicies;
+import io.github.okmsvm.core.vsphere.VimClient;
+import io.github.okmsvm.core.vsphere.VimFault;
+import io.github.okmsvm.core.vsphere.VirtualMachines;
+import io.github.okmsvm.core.vsphere.VmState;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** One suite for every vCenter peer: the sandbox in every build, govmomi's vcsim under -Pconformance. */
+abstract class VimConformanceSuite {
+  private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+  protected final List<String> log = new CopyOnWriteArrayList<>();
+  protected VimClient client;
+
+  protected abstract VcenterPeer peer();
+
+  @BeforeEach
+  void connect() {
+    client = VimClient.connect(peer().url(), peer().username(), peer().password(), peer().tls(), TIMEOUT, log::add);
+  }
+
+  @AfterEach
+  void disconnect() {
+    client.close();
+  }
+
+  @Test
+  void sessionHasServiceContentAndAWrongPasswordIsInvalidLogin() {
+    assertThat(client.serviceContent().rootFolder()).isNotNull();
+    assertThat(client.serviceContent().propertyCollector()).isNotNull();
+    assertThat(client.apiVersion()).isNotBlank();
+
+    assertThatThrownBy(() -> VimClient.connect(peer().url(), peer().username(), Secret.of("wrong-password"),
+        peer().tls(), TIMEOUT, line -> { }))
+        .isInstanceOf(VimFault.InvalidLogin.class)
+        .hasMessageStartingWith("Login failed with InvalidLogin: ")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("wrong-password"));
+  }
+
+  @Test
+  void logsInAgainOnceWhenTheSessionIsGone() {
+    client.invoke("Logout", client.serviceContent().sessionManager());
+
+    assertThat(new VirtualMachines(client).findByInventoryPath(peer().vmInventoryPath())).isPresent();
+    assertThat(client.callCount("Login")).isEqualTo(2);
+  }
+
+  @Test
+  void pagesThroughTheWholeVmInventory() {
+    int maxObjects = 25;
+
+    List<VmState> vms = new VirtualMachines(client).list(null, maxObjects);
+
+    assertThat(vms).hasSize(peer().vmCount());
+    assertThat(vms).extracting(VmState::name).doesNotHaveDuplicates().contains(peer().vmName());
+    // at most one round trip per page (vcsim 0.24 answers everything at once; vCenter pages)
+    int pages = (peer().vmCount() + maxObjects - 1) / maxObjects;
+    assertThat(client.callCount("RetrievePropertiesEx")).isEqualTo(1);
+    assertThat(client.callCount("ContinueRetrievePropertiesEx")).isLessThanOrEqualTo(pages - 1);
+    assertThat(vms.get(0).disks()).isNotEmpty();
+  }
+
+  @Test
+  void findsVmsByNameInventoryPathAndFolder() {
+    VirtualMachines vms = new VirtualMachines(client);
+
+    MoRef byPath = vms.findByInventoryPath(peer().vmInventoryPath()).orElseThrow();
+    VmState byName = vms.findByName(peer().vmName(), 100).orElseThrow();
+
+    assertThat(byName.ref()).isEqualTo(byPath);
+    assertThat(vms.findByName("no-such-vm", 100)).isEmpty();
+    assertThat(vms.inFolder(peer().vmFolderPath(), 100)).extracting(VmState::ref).contains(byPath);
+  }
+
+  @Test
+  void powersOffReconfiguresWithAPolicyAndPowersOn() {
+    VirtualMachines vms = new VirtualMachines(client);
+    StoragePolicies policies = new StoragePolicies(client);
+    String profile = policies.createEncryptionPolicy("conformance-" + System.nanoTime(), "suite",
+        StoragePolicies.KNOWN_ENCRYPTION_COMPONENT_ID);
+    MoRef vm = vms.findByInventoryPath(peer().vmInventoryPath()).orElseThrow();
+    if (vms.read(vm).poweredOn()) {
+      vms.powerOff(vm, TIMEOUT, elapsed -> { });
+    }
+    assertThat(vms.read(vm).powerState()).isEqualTo("poweredOff");
+
+    vms.applyPolicy(vms.read(vm), profile, TIMEOUT, elapsed -> { });
+    vms.powerOn(vm, TIMEOUT, elapsed -> { });
+
+    assertThat(vms.read(vm).powerState()).isEqualTo("poweredOn");
+  }
+
+  @Test
+  void createsAnEncryptionPolicyAndReadsItBack() {
+    StoragePolicies policies = new StoragePolicies(client);
+    String name = "okms-encryption-" + System.nanoTime();
+    int before = policies.queryProfile("REQUIREMENT").size();
+
+    String id = policies.createEncryptionPolicy(name, "VM encryption with OKMS",
+        StoragePolicies.KNOWN_ENCRYPTION_COMPONENT_ID);
+
+    assertThat(policies.queryProfile("REQUIREMENT")).hasSize(before + 1).contains(id);
+    assertThat(policies.retrieveContent(List.of(id))).singleElement()
+        .satisfies(profile -> assertThat(profile.name()).isEqualTo(name));
+    assertThat(policies.findRequirementProfile(name)).map(StoragePolicies.Profile::id).contains(id);
+  }
+}
