@@ -8,6 +8,9 @@ import io.github.okmsvm.core.tls.TrustMaterial;
 import io.github.okmsvm.sandbox.ovh.OvhApiServer;
 import io.github.okmsvm.sandbox.ovh.OvhSandbox;
 import io.github.okmsvm.sandbox.pki.CertificateAuthority;
+import io.github.okmsvm.sandbox.vcenter.VcenterSandbox;
+import io.github.okmsvm.sandbox.vcenter.VcenterServer;
+import io.github.okmsvm.core.vsphere.VimTls;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.GeneralSecurityException;
@@ -29,6 +32,9 @@ public final class OkmsSandbox implements AutoCloseable {
   private final OvhSandbox ovh;
   private final OvhCredentials.ApplicationKey applicationKey;
   private final OvhCredentials.ServiceAccount serviceAccount;
+  private final VcenterSandbox vcenter;
+  private final String vcenterUsername = "administrator@vsphere.local";
+  private final Secret vcenterPassword;
 
   private OkmsSandbox(Builder builder) {
     this.apiCa = CertificateAuthority.create("CN=okms-sandbox API CA");
@@ -39,11 +45,15 @@ public final class OkmsSandbox implements AutoCloseable {
         Secret.of(token(random, 16)));
     this.serviceAccount = new OvhCredentials.ServiceAccount("sandbox-" + token(random, 4),
         Secret.of(token(random, 16)));
+    this.vcenterPassword = Secret.of(token(random, 12));
+    SSLContext tls = serverContext(serverKeys);
     try {
-      this.ovh = OvhSandbox.start(serverContext(serverKeys), builder.nichandle, builder.pccs, builder.okmsRegions,
-          applicationKey, serviceAccount);
+      this.ovh = OvhSandbox.start(tls, builder.nichandle, builder.pccs, builder.okmsRegions, applicationKey,
+          serviceAccount);
+      this.vcenter = VcenterSandbox.start(tls, vcenterUsername, vcenterPassword, builder.vms);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot start the sandbox OVHcloud API", e);
+      close();
+      throw new UncheckedIOException("cannot start the sandbox", e);
     }
   }
 
@@ -79,6 +89,29 @@ public final class OkmsSandbox implements AutoCloseable {
     return ovh.server();
   }
 
+  /** The vCenter's SDK URL, {@code https://127.0.0.1:<port>/sdk}. */
+  public String vcenterUrl() {
+    return vcenter.server().sdkUrl().toString();
+  }
+
+  public String vcenterUsername() {
+    return vcenterUsername;
+  }
+
+  public Secret vcenterPassword() {
+    return vcenterPassword;
+  }
+
+  /** Trust for the sandbox vCenter's certificate. */
+  public VimTls vcenterTls() {
+    return VimTls.trusting(trustBundlePem());
+  }
+
+  /** The vCenter's knobs: latency, task duration, faults and counters by SOAP method. */
+  public VcenterServer vcenterServer() {
+    return vcenter.server();
+  }
+
   /** The account's identity URN, as OKMS credentials and IAM policies name it. */
   public String accountUrn() {
     return ovh.accountUrn();
@@ -86,7 +119,12 @@ public final class OkmsSandbox implements AutoCloseable {
 
   @Override
   public void close() {
-    ovh.close();
+    if (vcenter != null) {
+      vcenter.close();
+    }
+    if (ovh != null) {
+      ovh.close();
+    }
   }
 
   private static String token(SecureRandom random, int bytes) {
@@ -116,6 +154,7 @@ public final class OkmsSandbox implements AutoCloseable {
     private String nichandle = "xx1111-ovh";
     private final List<String> pccs = new ArrayList<>();
     private final List<String> okmsRegions = new ArrayList<>();
+    private final List<VcenterSandbox.VmSeed> vms = new ArrayList<>();
 
     public Builder nichandle(String value) {
       this.nichandle = value;
@@ -131,6 +170,20 @@ public final class OkmsSandbox implements AutoCloseable {
     /** An OKMS that already exists in {@code region}. */
     public Builder existingOkms(String region) {
       okmsRegions.add(region);
+      return this;
+    }
+
+    /** A VM in the sandbox vCenter, under {@code DC0/vm/<folder>} (null: directly in {@code DC0/vm}). */
+    public Builder vm(String name, String folder, boolean poweredOn, int disks, boolean snapshot) {
+      vms.add(new VcenterSandbox.VmSeed(name, folder, poweredOn, disks, snapshot));
+      return this;
+    }
+
+    /** {@code count} powered-off VMs {@code vm-00001}, … with {@code disks} disks each, in {@code DC0/vm}. */
+    public Builder vms(int count, int disks) {
+      for (int i = 1; i <= count; i++) {
+        vms.add(new VcenterSandbox.VmSeed(String.format("vm-%05d", i), null, false, disks, false));
+      }
       return this;
     }
 

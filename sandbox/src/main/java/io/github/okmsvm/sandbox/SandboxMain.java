@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code java -jar okms-sandbox-standalone.jar}: starts the sandbox with one PCC, prints shell {@code export} lines
+ * {@code java -jar okms-sandbox-standalone.jar}: starts the sandbox with one PCC and a vCenter with four VMs, prints shell {@code export} lines
  * for its endpoint and demo credentials (the way govmomi's vcsim prints {@code GOVC_URL}) and the path of its PEM
  * trust bundle, then runs until stopped.
  */
@@ -15,7 +15,9 @@ public final class SandboxMain {
 
   public static void main(String[] args) throws IOException, InterruptedException {
     String pcc = args.length > 0 ? args[0] : "pcc-198-51-100-1";
-    OkmsSandbox sandbox = OkmsSandbox.builder().pcc(pcc).start();
+    OkmsSandbox sandbox = OkmsSandbox.builder().pcc(pcc)
+        .vm("app-01", "prod", false, 1, false).vm("app-02", "prod", true, 2, false)
+        .vm("db-01", "prod", false, 2, false).vm("legacy-01", "test", false, 1, true).start();
     Path trust = Files.createTempFile("okms-sandbox-trust-", ".pem");
     Files.writeString(trust, sandbox.trustBundlePem());
     trust.toFile().deleteOnExit();
@@ -32,8 +34,11 @@ public final class SandboxMain {
     System.out.println("#   export OVH_CLIENT_ID=" + sandbox.serviceAccount().clientId() + " OVH_CLIENT_SECRET="
         + sandbox.serviceAccount().clientSecret().reveal());
     System.out.println("# OAuth2 token URL: " + sandbox.ovhEndpoint().tokenUrl());
+    System.out.println("export VSPHERE_SERVER=" + sandbox.vcenterUrl());
+    System.out.println("export VSPHERE_USER=" + sandbox.vcenterUsername());
+    System.out.println("export VSPHERE_PASSWORD=" + sandbox.vcenterPassword().reveal());
     System.out.println("# PCC: " + pcc + "; account identity: " + sandbox.accountUrn());
-    System.out.println("# PEM trust bundle of the sandbox's HTTPS endpoints: " + trust);
+    System.out.println("# PEM trust bundle of the sandbox's HTTPS endpoints (OVHcloud API and vCenter): " + trust);
     System.out.flush();
     stopped.await();
   }

@@ -1,5 +1,8 @@
 package io.github.okmsvm.sandbox.ovh;
 
+import io.github.okmsvm.sandbox.Fault;
+import io.github.okmsvm.sandbox.Faults;
+import io.github.okmsvm.sandbox.RequestCounters;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsConfigurator;

@@ -1,5 +1,6 @@
 package io.github.okmsvm.sandbox.ovh;
 
+import io.github.okmsvm.sandbox.Fault;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

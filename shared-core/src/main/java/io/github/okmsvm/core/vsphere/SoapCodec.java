@@ -58,6 +58,41 @@ public final class SoapCodec {
     return text.toString();
   }
 
+  /** A SOAP fault envelope as vCenter writes it: {@code faultstring}, then the typed fault under {@code detail}. */
+  public static String faultEnvelope(String namespace, String faultType, String message) {
+    StringWriter text = new StringWriter();
+    try {
+      XMLStreamWriter writer = XMLOutputFactory.newFactory().createXMLStreamWriter(text);
+      writer.writeStartDocument("UTF-8", "1.0");
+      writer.writeStartElement("soapenv", "Envelope", ENVELOPE);
+      writer.writeNamespace("soapenv", ENVELOPE);
+      writer.writeNamespace("xsi", XSI);
+      writer.writeNamespace("xsd", XSD);
+      writer.writeStartElement("soapenv", "Body", ENVELOPE);
+      writer.writeStartElement("soapenv", "Fault", ENVELOPE);
+      writer.writeStartElement("faultcode");
+      writer.writeCharacters("ServerFaultCode");
+      writer.writeEndElement();
+      writer.writeStartElement("faultstring");
+      writer.writeCharacters(message);
+      writer.writeEndElement();
+      writer.writeStartElement("detail");
+      writer.writeStartElement(faultType + "Fault");
+      writer.writeDefaultNamespace(namespace);
+      writer.writeAttribute("xsi", XSI, "type", faultType);
+      writer.writeEndElement();
+      writer.writeEndElement();
+      writer.writeEndElement();
+      writer.writeEndElement();
+      writer.writeEndElement();
+      writer.writeEndDocument();
+      writer.close();
+    } catch (XMLStreamException e) {
+      throw new IllegalStateException("cannot write a SOAP fault", e);
+    }
+    return text.toString();
+  }
+
   private static void write(XMLStreamWriter writer, XmlElement element, String namespace) throws XMLStreamException {
     writer.writeStartElement(element.name());
     if (namespace != null) {

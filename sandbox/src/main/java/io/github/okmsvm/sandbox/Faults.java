@@ -1,4 +1,4 @@
-package io.github.okmsvm.sandbox.ovh;
+package io.github.okmsvm.sandbox;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -8,7 +8,7 @@ import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Fault injection by route ({@code "GET /v2/okms/resource"}): faults queued for the next calls of a route, and a
+ * Fault injection by route ({@code "GET /v2/okms/resource"}) or SOAP method ({@code "ReconfigVM_Task"}): faults queued for the next calls of a route, and a
  * seeded storm that strikes a share of calls at random, deterministically for a given seed and call order.
  */
 public final class Faults {
@@ -37,7 +37,7 @@ public final class Faults {
     storm = null;
   }
 
-  Fault next(String route) {
+  public Fault next(String route) {
     Deque<Fault> queue = queued.get(route);
     if (queue != null) {
       synchronized (queue) {

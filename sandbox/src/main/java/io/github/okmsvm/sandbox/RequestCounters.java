@@ -1,15 +1,15 @@
-package io.github.okmsvm.sandbox.ovh;
+package io.github.okmsvm.sandbox;
 
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** How many calls each route received ({@code "POST /v2/okms/resource/{okmsId}/credential"}), answered or not. */
+/** How many calls each route or method received (such as {@code "POST /v2/okms/resource/{okmsId}/credential"} or {@code "ReconfigVM_Task"}), answered or not. */
 public final class RequestCounters {
   private final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
 
-  void increment(String route) {
+  public void increment(String route) {
     counts.computeIfAbsent(route, key -> new AtomicLong()).incrementAndGet();
   }
 

@@ -1,4 +1,4 @@
-package io.github.okmsvm.sandbox.ovh;
+package io.github.okmsvm.sandbox;
 
 import java.time.Duration;
 

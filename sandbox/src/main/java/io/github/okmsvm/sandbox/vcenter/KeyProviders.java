@@ -1,0 +1,224 @@
+package io.github.okmsvm.sandbox.vcenter;
+
+import io.github.okmsvm.core.kmip.KmipClientCredentials;
+import io.github.okmsvm.core.kmip.KmipException;
+import io.github.okmsvm.core.kmip.KmipProbe;
+import io.github.okmsvm.core.tls.CapturedChain;
+import io.github.okmsvm.core.tls.ChainCapture;
+import io.github.okmsvm.core.tls.KeyMatch;
+import io.github.okmsvm.core.tls.Pem;
+import io.github.okmsvm.core.tls.Thumbprint;
+import io.github.okmsvm.core.tls.TlsEndpoint;
+import io.github.okmsvm.core.tls.TlsException;
+import io.github.okmsvm.core.vsphere.XmlElement;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
+
+/**
+ * The sandbox vCenter's CryptoManagerKmip: standard key providers whose trust is real. Fetching the server
+ * certificate connects to the KMIP endpoint; the CSR's private key never leaves this class; a signed certificate is
+ * accepted only for that key; the status comes from a real mutual-TLS KMIP exchange.
+ */
+final class KeyProviders {
+  private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(10);
+
+  /** One standard key provider with its single KMIP server. */
+  static final class Provider {
+    final String id;
+    final String serverName;
+    final String address;
+    final int port;
+    String trustedServerPem;
+    KeyPair csrKeys;
+    String csrPem;
+    String clientCertificatePem;
+    boolean isDefault;
+
+    Provider(String id, String serverName, String address, int port) {
+      this.id = id;
+      this.serverName = serverName;
+      this.address = address;
+      this.port = port;
+    }
+
+    /** The client credentials vCenter presents: the signed certificate with the CSR's key. */
+    KmipClientCredentials credentials() {
+      return KmipClientCredentials.fromPem(clientCertificatePem, Pem.write(csrKeys.getPrivate()));
+    }
+  }
+
+  private final Map<String, Provider> providers = new LinkedHashMap<>();
+  private final String vcenterName;
+
+  KeyProviders(String vcenterName) {
+    this.vcenterName = vcenterName;
+  }
+
+  synchronized void register(XmlElement server) {
+    String id = server.path("clusterId.id").map(XmlElement::text).orElseThrow(() ->
+        SoapFault.invalidArgument("server.clusterId"));
+    XmlElement info = server.child("info").orElseThrow(() -> SoapFault.invalidArgument("server.info"));
+    if (providers.containsKey(id)) {
+      throw new SoapFault("RuntimeFault", "Already registered");
+    }
+    String address = info.childText("address");
+    if (address == null || address.isBlank()) {
+      throw SoapFault.invalidArgument("server.info.address");
+    }
+    int port = info.childText("port") == null ? TlsEndpoint.KMIP_PORT : Integer.parseInt(info.childText("port"));
+    providers.put(id, new Provider(id, info.childText("name"), address, port));
+  }
+
+  synchronized Provider provider(XmlElement idHolder) {
+    String id = idHolder == null ? null : idHolder.childText("id");
+    Provider provider = id == null ? null : providers.get(id);
+    if (provider == null) {
+      throw new SoapFault("InvalidArgument", "A specified parameter was not correct: key provider " + id
+          + " is not registered");
+    }
+    return provider;
+  }
+
+  synchronized Provider defaultProvider() {
+    return providers.values().stream().filter(provider -> provider.isDefault).findFirst().orElse(null);
+  }
+
+  synchronized List<XmlElement> list() {
+    List<XmlElement> clusters = new ArrayList<>();
+    for (Provider provider : providers.values()) {
+      clusters.add(XmlElement.of("returnval", XmlElement.of("clusterId", XmlElement.text("id", provider.id)),
+          XmlElement.of("servers", XmlElement.text("name", provider.serverName),
+              XmlElement.text("address", provider.address), XmlElement.text("port", provider.port)),
+          XmlElement.text("useAsDefault", provider.isDefault), XmlElement.text("managementType", "vCenter")));
+    }
+    return clusters;
+  }
+
+  /** Connects to the KMIP server and returns the certificate it presents, as PEM. */
+  XmlElement retrieveServerCert(Provider provider) {
+    CapturedChain chain;
+    try {
+      chain = ChainCapture.capture(new TlsEndpoint(provider.address, provider.port), PROBE_TIMEOUT);
+    } catch (TlsException e) {
+      throw new SoapFault("RuntimeFault", "Cannot retrieve the certificate of KMS " + provider.serverName + ": "
+          + e.getMessage());
+    }
+    String pem = Pem.write(chain.leaf());
+    boolean trusted;
+    synchronized (this) {
+      trusted = pem.equals(provider.trustedServerPem);
+    }
+    return XmlElement.of("returnval", XmlElement.text("certificate", pem), XmlElement.text("clientTrustServer",
+        trusted));
+  }
+
+  synchronized void uploadServerCert(Provider provider, String pem) {
+    try {
+      Pem.certificate(pem, "certificate");
+    } catch (TlsException e) {
+      throw SoapFault.invalidArgument("certificate");
+    }
+    provider.trustedServerPem = pem;
+  }
+
+  synchronized String generateCsr(Provider provider) {
+    try {
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+      generator.initialize(new ECGenParameterSpec("secp256r1"));
+      KeyPair keys = generator.generateKeyPair();
+      String csr = Pem.write(new JcaPKCS10CertificationRequestBuilder(new X500Name("CN=" + vcenterName
+          + ", O=okms-sandbox"), keys.getPublic()).build(new JcaContentSignerBuilder("SHA256withECDSA")
+          .build(keys.getPrivate())));
+      provider.csrKeys = keys;
+      provider.csrPem = csr;
+      return csr;
+    } catch (GeneralSecurityException | OperatorCreationException e) {
+      throw new SoapFault("RuntimeFault", "Cannot generate a CSR: " + e.getMessage());
+    }
+  }
+
+  synchronized String csr(Provider provider) {
+    return provider.csrPem;
+  }
+
+  /** Accepts the KMS-signed certificate only if it certifies the key of the CSR generated here. */
+  synchronized void updateSignedCert(Provider provider, String pem) {
+    X509Certificate certificate;
+    try {
+      certificate = Pem.certificate(pem, "certificate");
+    } catch (TlsException e) {
+      throw SoapFault.invalidArgument("certificate");
+    }
+    if (provider.csrKeys == null || !KeyMatch.matches(provider.csrKeys.getPrivate(), certificate)) {
+      throw new SoapFault("InvalidArgument", "A specified parameter was not correct: certificate (it does not"
+          + " match the client CSR generated by vCenter)");
+    }
+    provider.clientCertificatePem = pem;
+  }
+
+  synchronized String clientCert(Provider provider) {
+    return provider.clientCertificatePem;
+  }
+
+  synchronized void markDefault(Provider provider) {
+    providers.values().forEach(other -> other.isDefault = false);
+    provider.isDefault = true;
+  }
+
+  synchronized void remove(Provider provider, String serverName) {
+    if (!provider.serverName.equals(serverName)) {
+      throw SoapFault.invalidArgument("serverName");
+    }
+    providers.remove(provider.id);
+  }
+
+  /** What vCenter learns by connecting to the provider's server with its client certificate now. */
+  XmlElement status(Provider provider) {
+    String trustedPem;
+    String clientPem;
+    synchronized (this) {
+      trustedPem = provider.trustedServerPem;
+      clientPem = provider.clientCertificatePem;
+    }
+    boolean clientTrustServer = false;
+    boolean serverTrustClient = false;
+    String connection;
+    try {
+      CapturedChain chain = ChainCapture.capture(new TlsEndpoint(provider.address, provider.port), PROBE_TIMEOUT);
+      clientTrustServer = trustedPem != null
+          && Thumbprint.of(chain.leaf()).equals(Thumbprint.of(Pem.certificate(trustedPem, "trusted")));
+      if (!clientTrustServer) {
+        connection = "vCenter does not trust the KMS certificate: upload it (Make vCenter Trust KMS)";
+      } else if (clientPem == null) {
+        connection = "no client certificate: the KMS does not trust vCenter yet (Make KMS Trust vCenter)";
+      } else {
+        KmipProbe.builder(new TlsEndpoint(provider.address, provider.port)).trustedCaPem(trustedPem)
+            .clientCredentials(provider.credentials()).timeout(PROBE_TIMEOUT).build().probe();
+        serverTrustClient = true;
+        connection = "connected";
+      }
+    } catch (KmipException | TlsException e) {
+      connection = e.getMessage(); // the KMS refused vCenter's certificate, or could not be reached
+    }
+    boolean green = clientTrustServer && serverTrustClient;
+    String status = green ? "green" : "red";
+    return XmlElement.of("CryptoManagerKmipClusterStatus",
+        XmlElement.of("clusterId", XmlElement.text("id", provider.id)), XmlElement.text("overallStatus", status),
+        XmlElement.text("managementType", "vCenter"),
+        XmlElement.of("servers", XmlElement.text("name", provider.serverName), XmlElement.text("status", status),
+            XmlElement.text("connectionStatus", connection), XmlElement.text("clientTrustServer", clientTrustServer),
+            XmlElement.text("serverTrustClient", serverTrustClient)));
+  }
+}

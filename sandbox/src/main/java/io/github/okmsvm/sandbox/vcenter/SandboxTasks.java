@@ -1,0 +1,76 @@
+package io.github.okmsvm.sandbox.vcenter;
+
+import io.github.okmsvm.core.vsphere.XmlElement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * Tasks that run for a set duration: {@code running} until then, then the work is done once (it may fail with a
+ * fault) and the task is {@code success} or {@code error} from then on.
+ */
+final class SandboxTasks {
+  private final Map<String, Task> tasks = new ConcurrentHashMap<>();
+  private final AtomicLong ids = new AtomicLong(1);
+
+  /** What a task does when its time is up: its result, or a {@link SoapFault}. */
+  final class Task {
+    final String id;
+    final String name;
+    final String entity;
+    final Instant created = Instant.now();
+    final Duration duration;
+    private final Supplier<XmlElement> work;
+    private XmlElement result;
+    private SoapFault error;
+    private boolean finished;
+
+    Task(String id, String name, String entity, Duration duration, Supplier<XmlElement> work) {
+      this.id = id;
+      this.name = name;
+      this.entity = entity;
+      this.duration = duration;
+      this.work = work;
+    }
+
+    synchronized XmlElement info() {
+      if (!finished && !Instant.now().isBefore(created.plus(duration))) {
+        try {
+          result = work.get();
+        } catch (SoapFault fault) {
+          error = fault;
+        }
+        finished = true;
+      }
+      String state = !finished ? "running" : error == null ? "success" : "error";
+      return XmlElement.of("val", XmlElement.text("key", id), XmlElement.moRef("task",
+              new io.github.okmsvm.core.vsphere.MoRef("Task", id)), XmlElement.text("name", name),
+          XmlElement.text("descriptionId", name), entity == null ? null : XmlElement.moRef("entity",
+              new io.github.okmsvm.core.vsphere.MoRef("VirtualMachine", entity)),
+          XmlElement.text("state", state), XmlElement.text("cancelled", false), XmlElement.text("cancelable", false),
+          error == null ? null : XmlElement.of("error", XmlElement.of("fault").typed(error.type),
+              XmlElement.text("localizedMessage", error.getMessage())),
+          finished && error == null && result != null ? result.renamed("result") : null,
+          XmlElement.text("queueTime", created.toString()), XmlElement.text("startTime", created.toString()),
+          finished ? XmlElement.text("completeTime", created.plus(duration).toString()) : null)
+          .typed("TaskInfo");
+    }
+  }
+
+  String start(String name, String entity, Duration duration, Supplier<XmlElement> work) {
+    String id = "task-" + ids.getAndIncrement();
+    tasks.put(id, new Task(id, name, entity, duration, work));
+    return id;
+  }
+
+  Task get(String id) {
+    Task task = tasks.get(id);
+    if (task == null) {
+      throw SoapFault.notFound("Task:" + id);
+    }
+    return task;
+  }
+}

@@ -1,0 +1,32 @@
+package io.github.okmsvm.sandbox.vcenter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.okmsvm.core.vsphere.VimClient;
+import io.github.okmsvm.core.vsphere.VirtualMachines;
+import io.github.okmsvm.core.vsphere.VmState;
+import io.github.okmsvm.sandbox.OkmsSandbox;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class VcenterPagingTest {
+  @Test
+  void readsTwoThousandFiveHundredVmsInThreeRoundTrips() {
+    try (OkmsSandbox sandbox = OkmsSandbox.builder().vms(2500, 2).start();
+        VimClient vim = VimClient.connect(sandbox.vcenterUrl(), sandbox.vcenterUsername(), sandbox.vcenterPassword(),
+            sandbox.vcenterTls(), Duration.ofSeconds(60), line -> { })) {
+      long before = sandbox.vcenterServer().counters().count("RetrievePropertiesEx")
+          + sandbox.vcenterServer().counters().count("ContinueRetrievePropertiesEx");
+
+      List<VmState> vms = new VirtualMachines(vim).list(null, 1000);
+
+      long roundTrips = sandbox.vcenterServer().counters().count("RetrievePropertiesEx")
+          + sandbox.vcenterServer().counters().count("ContinueRetrievePropertiesEx") - before;
+      assertThat(vms).hasSize(2500).extracting(VmState::name).doesNotHaveDuplicates();
+      assertThat(vms).allSatisfy(vm -> assertThat(vm.disks()).hasSize(2));
+      assertThat(roundTrips).isEqualTo(3);
+      assertThat(vim.callCount("ContinueRetrievePropertiesEx")).isEqualTo(2);
+    }
+  }
+}

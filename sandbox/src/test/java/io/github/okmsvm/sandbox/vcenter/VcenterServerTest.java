@@ -1,0 +1,193 @@
+package io.github.okmsvm.sandbox.vcenter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.okmsvm.core.ovh.OkmsApi;
+import io.github.okmsvm.core.ovh.OvhApi;
+import io.github.okmsvm.core.tls.CsrDetails;
+import io.github.okmsvm.core.tls.Pem;
+import io.github.okmsvm.core.tls.TlsEndpoint;
+import io.github.okmsvm.core.vsphere.CryptoManager;
+import io.github.okmsvm.core.vsphere.MoRef;
+import io.github.okmsvm.core.vsphere.StoragePolicies;
+import io.github.okmsvm.core.vsphere.VimClient;
+import io.github.okmsvm.core.vsphere.VimFault;
+import io.github.okmsvm.core.vsphere.VirtualMachines;
+import io.github.okmsvm.core.vsphere.VmState;
+import io.github.okmsvm.sandbox.OkmsSandbox;
+import io.github.okmsvm.sandbox.pki.CertificateAuthority;
+import java.time.Duration;
+import java.util.List;
+import org.bouncycastle.pkcs.PKCS10CertificationRequest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/** What makes the sandbox vCenter worth testing against: real trust, vCenter's refusals, paging by the book. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class VcenterServerTest {
+  private static final Duration TIMEOUT = Duration.ofSeconds(30);
+  private static final String PROVIDER = "okms-eu-west-rbx";
+
+  private static OkmsSandbox sandbox;
+  private static VimClient vim;
+  private static OvhApi ovh;
+  private static OkmsApi.Resource okms;
+
+  @BeforeAll
+  static void start() {
+    sandbox = OkmsSandbox.builder().existingOkms("eu-west-rbx")
+        .vm("off-1", "prod", false, 2, false).vm("on-1", "prod", true, 1, false)
+        .vm("snap-1", "prod", false, 1, true).vm("off-2", "test", false, 3, false).start();
+    sandbox.vcenterServer().taskDuration(Duration.ofMillis(50));
+    vim = VimClient.connect(sandbox.vcenterUrl(), sandbox.vcenterUsername(), sandbox.vcenterPassword(),
+        sandbox.vcenterTls(), TIMEOUT, line -> { });
+    ovh = OvhApi.builder().endpoint(sandbox.ovhEndpoint()).credentials(sandbox.applicationKey())
+        .sslContext(sandbox.clientSslContext()).build();
+    OkmsApi api = new OkmsApi(ovh);
+    okms = api.resource(api.resources(null).get(0).id(), true);
+  }
+
+  @AfterAll
+  static void stop() {
+    vim.close();
+    ovh.close();
+    sandbox.close();
+  }
+
+  private static CryptoManager.KmipServer server() {
+    TlsEndpoint endpoint = TlsEndpoint.parse(okms.kmipEndpoint(), 5696, "kmipEndpoint");
+    return new CryptoManager.KmipServer("okms-rbx", endpoint.host(), endpoint.port());
+  }
+
+  @Test
+  @Order(1)
+  void encryptionNeedsADefaultKeyProvider() {
+    VirtualMachines vms = new VirtualMachines(vim);
+    VmState vm = vms.findByName("off-2", 100).orElseThrow();
+
+    assertThatThrownBy(() -> vms.applyPolicy(vm, policy(), TIMEOUT, elapsed -> { }))
+        .isInstanceOf(VimFault.InvalidState.class)
+        .hasMessageContaining("no default key provider is set");
+  }
+
+  @Test
+  @Order(2)
+  void trustIsRealInBothDirections() {
+    CryptoManager crypto = new CryptoManager(vim);
+    crypto.registerKmipServer(PROVIDER, server());
+    assertThatThrownBy(() -> crypto.registerKmipServer(PROVIDER, server())).isInstanceOf(VimFault.RuntimeFault.class)
+        .hasMessageContaining("Already registered");
+
+    CryptoManager.ServerCertificate fetched = crypto.retrieveKmipServerCert(PROVIDER, server());
+    assertThat(fetched.clientTrustServer()).isFalse();
+    assertThat(Pem.certificate(fetched.certificatePem(), "cert").getIssuerX500Principal().getName())
+        .isEqualTo("CN=CCMUsersCA");
+    crypto.uploadKmipServerCert(PROVIDER, fetched.certificatePem());
+    assertThat(crypto.retrieveKmipServerCert(PROVIDER, server()).clientTrustServer()).isTrue();
+
+    assertThat(crypto.retrieveClientCsr(PROVIDER)).isNullOrEmpty();
+    String csrPem = crypto.generateClientCsr(PROVIDER);
+    assertThat(crypto.retrieveClientCsr(PROVIDER)).isEqualTo(csrPem);
+    PKCS10CertificationRequest csr = Pem.csr(csrPem, "csr");
+
+    CertificateAuthority stranger = CertificateAuthority.create("CN=Stranger CA");
+    String foreign = Pem.write(stranger.sign(CertificateAuthority.template("CN=vcenter")
+        .withKey(CsrDetails.publicKey(csr)).clientAuth()));
+    crypto.updateKmsSignedCsrClientCert(PROVIDER, foreign);
+    CryptoManager.ProviderStatus red = crypto.retrieveStatus(PROVIDER, TIMEOUT, elapsed -> { });
+    assertThat(red.overallStatus()).isEqualTo("red");
+    assertThat(red.servers()).singleElement().satisfies(status -> {
+      assertThat(status.clientTrustServer()).isTrue();
+      assertThat(status.serverTrustClient()).isFalse();
+      assertThat(status.connectionStatus()).contains("refused the client certificate CN=vcenter");
+    });
+
+    String otherKey = Pem.write(okmsCa().issue(CertificateAuthority.KeyType.EC_P256,
+        CertificateAuthority.template("CN=other").clientAuth()).certificate());
+    assertThatThrownBy(() -> crypto.updateKmsSignedCsrClientCert(PROVIDER, otherKey))
+        .isInstanceOf(VimFault.InvalidArgument.class).hasMessageContaining("does not match the client CSR");
+
+    OkmsApi api = new OkmsApi(ovh);
+    OkmsApi.CreatedCredential credential = api.createCredential(okms.id(), new OkmsApi.CredentialCreation(
+        "vcenter", List.of(sandbox.accountUrn()), null, null, csrPem, null));
+    api.credential(okms.id(), credential.id());
+    String signed = api.credential(okms.id(), credential.id()).certificatePEM();
+    crypto.updateKmsSignedCsrClientCert(PROVIDER, signed);
+    assertThat(crypto.retrieveClientCert(PROVIDER)).isEqualTo(signed);
+
+    CryptoManager.ProviderStatus green = crypto.retrieveStatus(PROVIDER, TIMEOUT, elapsed -> { });
+    assertThat(green.overallStatus()).isEqualTo("green");
+    assertThat(green.servers()).singleElement().satisfies(status -> assertThat(status.connected()).isTrue());
+
+    crypto.markDefault(PROVIDER);
+    assertThat(crypto.listKmipServers()).singleElement().satisfies(provider -> {
+      assertThat(provider.id()).isEqualTo(PROVIDER);
+      assertThat(provider.useAsDefault()).isTrue();
+      assertThat(provider.servers()).containsExactly(server());
+    });
+  }
+
+  @Test
+  @Order(3)
+  void encryptsOnlyPoweredOffVmsWithoutSnapshots() {
+    VirtualMachines vms = new VirtualMachines(vim);
+    String policy = policy();
+
+    VmState on = vms.findByName("on-1", 100).orElseThrow();
+    assertThatThrownBy(() -> vms.applyPolicy(on, policy, TIMEOUT, elapsed -> { }))
+        .isInstanceOf(VimFault.InvalidPowerState.class)
+        .hasMessage("reconfigure on-1 failed with InvalidPowerState: The attempted operation cannot be performed in"
+            + " the current state (Powered on).");
+    VmState snapshot = vms.findByName("snap-1", 100).orElseThrow();
+    assertThatThrownBy(() -> vms.applyPolicy(snapshot, policy, TIMEOUT, elapsed -> { }))
+        .isInstanceOf(VimFault.InvalidState.class).hasMessageContaining("has snapshots");
+    assertThat(vms.read(on.ref()).homeKey()).isNull();
+    assertThat(vms.read(snapshot.ref()).homeKey()).isNull();
+
+    VmState off = vms.findByName("off-1", 100).orElseThrow();
+    assertThat(off.fullyEncrypted()).isFalse();
+    vms.applyPolicy(off, policy, TIMEOUT, elapsed -> { });
+
+    VmState encrypted = vms.read(off.ref());
+    assertThat(encrypted.fullyEncrypted()).isTrue();
+    assertThat(encrypted.homeKey().providerId()).isEqualTo(PROVIDER);
+    assertThat(encrypted.disks()).hasSize(2).allSatisfy(disk ->
+        assertThat(disk.cryptoKey().providerId()).isEqualTo(PROVIDER));
+    StoragePolicies policies = new StoragePolicies(vim);
+    assertThat(policies.associatedProfiles("virtualMachine", off.ref().value())).containsExactly(policy);
+    assertThat(policies.associatedProfiles("virtualDiskId", off.ref().value() + ":2001")).containsExactly(policy);
+  }
+
+  @Test
+  @Order(4)
+  void powerAndGuestShutdownFollowVcenter() throws Exception {
+    VirtualMachines vms = new VirtualMachines(vim);
+    MoRef vm = vms.findByInventoryPath("DC0/vm/prod/on-1").orElseThrow();
+
+    assertThatThrownBy(() -> vms.powerOn(vm, TIMEOUT, elapsed -> { })).isInstanceOf(VimFault.InvalidPowerState.class);
+    vms.shutdownGuest(vm);
+    for (int i = 0; i < 50 && vms.read(vm).poweredOn(); i++) {
+      Thread.sleep(50);
+    }
+    assertThat(vms.read(vm).powerState()).isEqualTo("poweredOff");
+    vms.powerOn(vm, TIMEOUT, elapsed -> { });
+    assertThat(vms.read(vm).poweredOn()).isTrue();
+    assertThat(vms.inFolder("DC0/vm/test", 100)).extracting(VmState::name).containsExactly("off-2");
+  }
+
+  private static String policy() {
+    StoragePolicies policies = new StoragePolicies(vim);
+    return policies.findRequirementProfile("okms-encryption").map(StoragePolicies.Profile::id)
+        .orElseGet(() -> policies.createEncryptionPolicy("okms-encryption", "VM encryption",
+            policies.encryptionComponentId()));
+  }
+
+  private static CertificateAuthority okmsCa() {
+    return CertificateAuthority.create("CN=CCMUsersCA");
+  }
+}

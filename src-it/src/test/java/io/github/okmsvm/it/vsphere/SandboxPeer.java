@@ -1,0 +1,102 @@
+package io.github.okmsvm.it.vsphere;
+
+import io.github.okmsvm.core.ovh.OkmsApi;
+import io.github.okmsvm.core.ovh.OvhApi;
+import io.github.okmsvm.core.ovh.Secret;
+import io.github.okmsvm.core.tls.TlsEndpoint;
+import io.github.okmsvm.core.vsphere.CryptoManager;
+import io.github.okmsvm.core.vsphere.VimClient;
+import io.github.okmsvm.core.vsphere.VimTls;
+import io.github.okmsvm.sandbox.OkmsSandbox;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The sandbox vCenter as a conformance peer, with a default key provider already connected to a sandbox OKMS (as
+ * the guide's step 3 leaves it), so that applying an encryption policy can succeed.
+ */
+final class SandboxPeer implements VcenterPeer {
+  private static final int VMS = 60;
+  private final OkmsSandbox sandbox;
+
+  private SandboxPeer(OkmsSandbox sandbox) {
+    this.sandbox = sandbox;
+  }
+
+  static SandboxPeer start() {
+    OkmsSandbox.Builder builder = OkmsSandbox.builder().existingOkms("eu-west-rbx")
+        .vm("web-01", "prod", true, 2, false);
+    for (int i = 2; i <= VMS; i++) {
+      builder.vm(String.format("web-%02d", i), i % 2 == 0 ? "prod" : null, false, 1, false);
+    }
+    OkmsSandbox sandbox = builder.start();
+    sandbox.vcenterServer().taskDuration(Duration.ofMillis(20));
+    connectDefaultProvider(sandbox);
+    return new SandboxPeer(sandbox);
+  }
+
+  private static void connectDefaultProvider(OkmsSandbox sandbox) {
+    try (OvhApi ovh = OvhApi.builder().endpoint(sandbox.ovhEndpoint()).credentials(sandbox.serviceAccount())
+            .sslContext(sandbox.clientSslContext()).build();
+        VimClient vim = VimClient.connect(sandbox.vcenterUrl(), sandbox.vcenterUsername(),
+            sandbox.vcenterPassword(), sandbox.vcenterTls(), Duration.ofSeconds(30), line -> { })) {
+      OkmsApi okms = new OkmsApi(ovh);
+      OkmsApi.Resource resource = okms.resources(null).get(0);
+      TlsEndpoint kmip = TlsEndpoint.parse(resource.kmipEndpoint(), TlsEndpoint.KMIP_PORT, "kmipEndpoint");
+      CryptoManager crypto = new CryptoManager(vim);
+      CryptoManager.KmipServer server = new CryptoManager.KmipServer("okms", kmip.host(), kmip.port());
+      crypto.registerKmipServer("okms", server);
+      crypto.uploadKmipServerCert("okms", crypto.retrieveKmipServerCert("okms", server).certificatePem());
+      OkmsApi.CreatedCredential credential = okms.createCredential(resource.id(), new OkmsApi.CredentialCreation(
+          "vcenter", List.of(sandbox.accountUrn()), null, null, crypto.generateClientCsr("okms"), null));
+      okms.credential(resource.id(), credential.id());
+      crypto.updateKmsSignedCsrClientCert("okms", okms.credential(resource.id(), credential.id()).certificatePEM());
+      crypto.markDefault("okms");
+    }
+  }
+
+  @Override
+  public String url() {
+    return sandbox.vcenterUrl();
+  }
+
+  @Override
+  public String username() {
+    return sandbox.vcenterUsername();
+  }
+
+  @Override
+  public Secret password() {
+    return sandbox.vcenterPassword();
+  }
+
+  @Override
+  public VimTls tls() {
+    return sandbox.vcenterTls();
+  }
+
+  @Override
+  public int vmCount() {
+    return VMS;
+  }
+
+  @Override
+  public String vmName() {
+    return "web-01";
+  }
+
+  @Override
+  public String vmInventoryPath() {
+    return "DC0/vm/prod/web-01";
+  }
+
+  @Override
+  public String vmFolderPath() {
+    return "DC0/vm/prod";
+  }
+
+  @Override
+  public void close() {
+    sandbox.close();
+  }
+}
