@@ -1,5 +1,6 @@
 package io.github.okmsvm.sandbox.ovh;
 
+import io.github.okmsvm.sandbox.Exchanges;
 import io.github.okmsvm.sandbox.Fault;
 import io.github.okmsvm.sandbox.Faults;
 import io.github.okmsvm.sandbox.RequestCounters;
@@ -11,7 +12,6 @@ import io.github.okmsvm.core.ovh.Json;
 import io.github.okmsvm.core.ovh.RequestSigner;
 import io.github.okmsvm.core.ovh.Secret;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -160,13 +160,7 @@ public final class OvhApiServer implements AutoCloseable {
 
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
-      byte[] body;
-      try (InputStream in = exchange.getRequestBody()) {
-        body = in.readAllBytes();
-      }
-      if (!latency.isZero()) {
-        sleep(latency);
-      }
+      byte[] body = Exchanges.readBody(exchange, latency);
       String rawPath = exchange.getRequestURI().getRawPath();
       String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
       if (method.equals("POST") && rawPath.equals("/auth/oauth2/token")) {
@@ -205,7 +199,7 @@ public final class OvhApiServer implements AutoCloseable {
         return; // closing without an answer
       }
       if (fault instanceof Fault.Stall stall) {
-        sleep(stall.duration());
+        Exchanges.pause(stall.duration());
         return;
       }
       if (fault instanceof Fault.ServerError serverError) {
@@ -374,13 +368,5 @@ public final class OvhApiServer implements AutoCloseable {
       query.put(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
     }
     return query;
-  }
-
-  private static void sleep(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

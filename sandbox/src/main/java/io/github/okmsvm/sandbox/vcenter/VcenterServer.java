@@ -7,11 +7,11 @@ import io.github.okmsvm.core.ovh.Secret;
 import io.github.okmsvm.core.vsphere.MoRef;
 import io.github.okmsvm.core.vsphere.SoapCodec;
 import io.github.okmsvm.core.vsphere.XmlElement;
+import io.github.okmsvm.sandbox.Exchanges;
 import io.github.okmsvm.sandbox.Fault;
 import io.github.okmsvm.sandbox.Faults;
 import io.github.okmsvm.sandbox.RequestCounters;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -126,13 +126,7 @@ public final class VcenterServer implements AutoCloseable {
 
   private void handle(HttpExchange exchange, String namespace) throws IOException {
     try (exchange) {
-      byte[] body;
-      try (InputStream in = exchange.getRequestBody()) {
-        body = in.readAllBytes();
-      }
-      if (!latency.isZero()) {
-        sleep(latency);
-      }
+      byte[] body = Exchanges.readBody(exchange, latency);
       XmlElement envelope;
       XmlElement request;
       try {
@@ -150,7 +144,7 @@ public final class VcenterServer implements AutoCloseable {
         return;
       }
       if (fault instanceof Fault.Stall stall) {
-        sleep(stall.duration());
+        Exchanges.pause(stall.duration());
         return;
       }
       if (fault instanceof Fault.ServerError || fault instanceof Fault.TooManyRequests) {
@@ -527,14 +521,6 @@ public final class VcenterServer implements AutoCloseable {
     exchange.sendResponseHeaders(status, bytes.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(bytes);
-    }
-  }
-
-  private static void sleep(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 }

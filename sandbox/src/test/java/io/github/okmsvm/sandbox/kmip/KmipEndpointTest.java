@@ -102,8 +102,9 @@ class KmipEndpointTest {
     assertThatThrownBy(() -> probe().clientCredentials(client).build().probe())
         .satisfies(e -> assertThat(((KmipException) e).reason())
             .isEqualTo(KmipException.Cause.CLIENT_CERTIFICATE_REJECTED))
-        .hasMessageContaining("refused the client certificate CN=server-only (TLS alert certificate_unknown);"
-            + " it has no clientAuth extended key usage (it has [serverAuth])");
+        // under TLS 1.3 the refusal arrives as an alert or as a closed connection, whichever the client sees first
+        .hasMessageContaining("refused the client certificate CN=server-only (")
+        .hasMessageContaining("; it has no clientAuth extended key usage (it has [serverAuth])");
   }
 
   @Test

@@ -33,14 +33,7 @@ public final class SoapCodec {
 
   /** An envelope whose body holds {@code body} in {@code namespace}; {@code header} may be null. */
   public static String envelope(String namespace, XmlElement header, XmlElement body) {
-    StringWriter text = new StringWriter();
-    try {
-      XMLStreamWriter writer = XMLOutputFactory.newFactory().createXMLStreamWriter(text);
-      writer.writeStartDocument("UTF-8", "1.0");
-      writer.writeStartElement("soapenv", "Envelope", ENVELOPE);
-      writer.writeNamespace("soapenv", ENVELOPE);
-      writer.writeNamespace("xsi", XSI);
-      writer.writeNamespace("xsd", XSD);
+    return document(writer -> {
       if (header != null) {
         writer.writeStartElement("soapenv", "Header", ENVELOPE);
         write(writer, header, null);
@@ -49,25 +42,12 @@ public final class SoapCodec {
       writer.writeStartElement("soapenv", "Body", ENVELOPE);
       write(writer, body, namespace);
       writer.writeEndElement();
-      writer.writeEndElement();
-      writer.writeEndDocument();
-      writer.close();
-    } catch (XMLStreamException e) {
-      throw new IllegalStateException("cannot write a SOAP envelope", e);
-    }
-    return text.toString();
+    });
   }
 
   /** A SOAP fault envelope as vCenter writes it: {@code faultstring}, then the typed fault under {@code detail}. */
   public static String faultEnvelope(String namespace, String faultType, String message) {
-    StringWriter text = new StringWriter();
-    try {
-      XMLStreamWriter writer = XMLOutputFactory.newFactory().createXMLStreamWriter(text);
-      writer.writeStartDocument("UTF-8", "1.0");
-      writer.writeStartElement("soapenv", "Envelope", ENVELOPE);
-      writer.writeNamespace("soapenv", ENVELOPE);
-      writer.writeNamespace("xsi", XSI);
-      writer.writeNamespace("xsd", XSD);
+    return document(writer -> {
       writer.writeStartElement("soapenv", "Body", ENVELOPE);
       writer.writeStartElement("soapenv", "Fault", ENVELOPE);
       writer.writeStartElement("faultcode");
@@ -84,11 +64,29 @@ public final class SoapCodec {
       writer.writeEndElement();
       writer.writeEndElement();
       writer.writeEndElement();
+    });
+  }
+
+  private interface Content {
+    void write(XMLStreamWriter writer) throws XMLStreamException;
+  }
+
+  /** An envelope declaring the SOAP, XSI and XSD namespaces around {@code content}. */
+  private static String document(Content content) {
+    StringWriter text = new StringWriter();
+    try {
+      XMLStreamWriter writer = XMLOutputFactory.newFactory().createXMLStreamWriter(text);
+      writer.writeStartDocument("UTF-8", "1.0");
+      writer.writeStartElement("soapenv", "Envelope", ENVELOPE);
+      writer.writeNamespace("soapenv", ENVELOPE);
+      writer.writeNamespace("xsi", XSI);
+      writer.writeNamespace("xsd", XSD);
+      content.write(writer);
       writer.writeEndElement();
       writer.writeEndDocument();
       writer.close();
     } catch (XMLStreamException e) {
-      throw new IllegalStateException("cannot write a SOAP fault", e);
+      throw new IllegalStateException("cannot write a SOAP envelope", e);
     }
     return text.toString();
   }
