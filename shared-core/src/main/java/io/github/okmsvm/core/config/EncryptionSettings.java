@@ -1,0 +1,231 @@
+package io.github.okmsvm.core.config;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Every setting of the guide steps, with the same names in the Maven goals ({@code okms.<name>}) and the Jenkins
+ * steps ({@code <name>:}). Built and validated once; a bad value ends in a {@link ConfigurationException} naming the
+ * setting and the fix.
+ */
+public final class EncryptionSettings {
+  public static final List<String> DEFAULT_IAM_ACTIONS = List.of("okms:kmip:*",
+      "pccVMware:apiovh:vmEncryption/kms/changeProperties", "pccVMware:vSphere:assumeRole?iam-admin");
+
+  private static final Pattern REGION = Pattern.compile("[a-z]+-[a-z]+-[a-z]+");
+  private static final Pattern UUID = Pattern.compile(
+      "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+  private static final Pattern PCC = Pattern.compile("pcc-\\d{1,3}-\\d{1,3}-\\d{1,3}-\\d{1,3}");
+  private static final Pattern IDENTITY = Pattern.compile(
+      "urn:v1:(eu|ca|us):identity:(account|user|group|credential):[A-Za-z0-9._@/-]+");
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,49}");
+  private static final Pattern FOLDER = Pattern.compile("[^/]+/vm(/[^/]+)*");
+
+  public final String region;
+  public final String okmsId;
+  public final boolean order;
+  public final String pccServiceName;
+  public final String kmipEndpoint;
+  public final List<String> identityUrns;
+  public final String credentialName;
+  public final int credentialValidityDays;
+  public final int renewBeforeDays;
+  public final String providerName;
+  public final boolean setDefault;
+  public final String iamPolicyName;
+  public final List<String> iamActions;
+  public final String storagePolicyName;
+  public final List<String> vms;
+  public final String vmFolder;
+  public final boolean allowPowerOff;
+  public final Duration shutdownTimeout;
+  public final int parallelism;
+  public final Duration timeout;
+  public final boolean plan;
+  public final int maxNonCompliant;
+
+  private EncryptionSettings(Builder b) {
+    this.region = b.region == null ? null : normalizeRegion(b.region);
+    this.okmsId = blankToNull(b.okmsId);
+    this.order = b.order;
+    this.pccServiceName = blankToNull(b.pccServiceName);
+    this.kmipEndpoint = blankToNull(b.kmipEndpoint);
+    this.identityUrns = List.copyOf(b.identityUrns);
+    this.credentialName = b.credentialName;
+    this.credentialValidityDays = b.credentialValidityDays;
+    this.renewBeforeDays = b.renewBeforeDays;
+    this.providerName = blankToNull(b.providerName) != null ? b.providerName.strip()
+        : this.region == null ? null : "okms-" + this.region;
+    this.setDefault = b.setDefault;
+    this.iamPolicyName = b.iamPolicyName;
+    this.iamActions = List.copyOf(b.iamActions);
+    this.storagePolicyName = b.storagePolicyName;
+    this.vms = List.copyOf(b.vms);
+    this.vmFolder = blankToNull(b.vmFolder);
+    this.allowPowerOff = b.allowPowerOff;
+    this.shutdownTimeout = b.shutdownTimeout;
+    this.parallelism = b.parallelism;
+    this.timeout = b.timeout;
+    this.plan = b.plan;
+    this.maxNonCompliant = b.maxNonCompliant;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** {@code EU_WEST_RBX} (the guide's stale form) and {@code eu-west-rbx} are the same region. */
+  public static String normalizeRegion(String region) {
+    return region.strip().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+
+  /** Checks what the OKMS and PCC steps (1 to 4) need. */
+  public EncryptionSettings validateOvh() {
+    if (region == null && okmsId == null) {
+      throw new ConfigurationException("region", "is missing: give the OKMS region, such as eu-west-rbx, or okmsId");
+    }
+    if (region != null && !REGION.matcher(region).matches()) {
+      throw new ConfigurationException("region", "'" + region + "' is not an OKMS region name: write it like"
+          + " eu-west-rbx");
+    }
+    if (okmsId != null && !UUID.matcher(okmsId).matches()) {
+      throw new ConfigurationException("okmsId", "'" + okmsId + "' is not an OKMS id: it is a UUID such as"
+          + " 11111111-2222-3333-4444-555555555555 (see the OKMS in the Control Panel), or leave it out");
+    }
+    if (pccServiceName == null) {
+      throw new ConfigurationException("pccServiceName", "is missing: give the Hosted Private Cloud service name,"
+          + " such as pcc-198-51-100-1");
+    }
+    if (!PCC.matcher(pccServiceName).matches()) {
+      throw new ConfigurationException("pccServiceName", "'" + pccServiceName + "' is not a PCC service name: it"
+          + " looks like pcc-198-51-100-1 (see Hosted Private Cloud in the Control Panel)");
+    }
+    for (String urn : identityUrns) {
+      if (!IDENTITY.matcher(urn).matches()) {
+        throw new ConfigurationException("identityUrns", "'" + urn + "' is not an identity URN: write"
+            + " urn:v1:eu:identity:account:xx1111-ovh, …:user:xx1111-ovh/name, …:group:… or …:credential:…");
+      }
+    }
+    name("credentialName", credentialName);
+    if (credentialValidityDays < 1 || credentialValidityDays > 365) {
+      throw new ConfigurationException("credentialValidityDays", "is " + credentialValidityDays
+          + ": OKMS issues credentials for 1 to 365 days");
+    }
+    if (renewBeforeDays < 0 || renewBeforeDays >= credentialValidityDays) {
+      throw new ConfigurationException("renewBeforeDays", "is " + renewBeforeDays + ": give 0 to "
+          + (credentialValidityDays - 1) + " days, less than credentialValidityDays");
+    }
+    if (providerName != null) {
+      name("providerName", providerName);
+    }
+    name("iamPolicyName", iamPolicyName);
+    if (iamActions.isEmpty()) {
+      throw new ConfigurationException("iamActions", "is empty: give at least okms:kmip:*");
+    }
+    return validateCommon();
+  }
+
+  /** Checks what the vCenter steps (5 to 7) need. */
+  public EncryptionSettings validateVcenter() {
+    if (storagePolicyName == null || storagePolicyName.isBlank() || storagePolicyName.length() > 80) {
+      throw new ConfigurationException("storagePolicyName", "must be 1 to 80 characters, such as"
+          + " okms-vm-encryption");
+    }
+    if (vms.isEmpty() && vmFolder == null) {
+      throw new ConfigurationException("vms", "is empty: give VM names or globs (app-*), or vmFolder");
+    }
+    for (String vm : vms) {
+      if (vm.isBlank()) {
+        throw new ConfigurationException("vms", "holds an empty name: remove it");
+      }
+    }
+    if (vmFolder != null && !FOLDER.matcher(vmFolder).matches()) {
+      throw new ConfigurationException("vmFolder", "'" + vmFolder + "' is not a VM folder path: write"
+          + " <datacenter>/vm/<folder>, such as DC0/vm/prod");
+    }
+    if (parallelism < 1 || parallelism > 64) {
+      throw new ConfigurationException("parallelism", "is " + parallelism + ": give 1 to 64 VMs at a time");
+    }
+    if (maxNonCompliant < 0) {
+      throw new ConfigurationException("maxNonCompliant", "is " + maxNonCompliant + ": give 0 or more");
+    }
+    return validateCommon();
+  }
+
+  private EncryptionSettings validateCommon() {
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new ConfigurationException("timeoutSeconds", "must be positive, such as 1800");
+    }
+    if (shutdownTimeout.isNegative()) {
+      throw new ConfigurationException("shutdownTimeoutSeconds", "must be 0 or more, such as 300");
+    }
+    return this;
+  }
+
+  private static void name(String field, String value) {
+    if (value == null || !NAME.matcher(value).matches()) {
+      throw new ConfigurationException(field, "'" + value + "' is not a valid name: use 1 to 50 letters, digits,"
+          + " '.', '_' or '-', starting with a letter or digit");
+    }
+  }
+
+  /** Builder; every setting has the default the README states. */
+  public static final class Builder {
+    private String region;
+    private String okmsId;
+    private boolean order;
+    private String pccServiceName;
+    private String kmipEndpoint;
+    private final List<String> identityUrns = new ArrayList<>();
+    private String credentialName = "vcenter-kms";
+    private int credentialValidityDays = 365;
+    private int renewBeforeDays = 30;
+    private String providerName;
+    private boolean setDefault = true;
+    private String iamPolicyName = "okms-vm-encryption";
+    private final List<String> iamActions = new ArrayList<>(DEFAULT_IAM_ACTIONS);
+    private String storagePolicyName = "okms-vm-encryption";
+    private final List<String> vms = new ArrayList<>();
+    private String vmFolder;
+    private boolean allowPowerOff;
+    private Duration shutdownTimeout = Duration.ofMinutes(5);
+    private int parallelism = 4;
+    private Duration timeout = Duration.ofMinutes(30);
+    private boolean plan;
+    private int maxNonCompliant;
+
+    public Builder region(String value) { this.region = value; return this; }
+    public Builder okmsId(String value) { this.okmsId = value; return this; }
+    public Builder order(boolean value) { this.order = value; return this; }
+    public Builder pccServiceName(String value) { this.pccServiceName = value; return this; }
+    public Builder kmipEndpoint(String value) { this.kmipEndpoint = value; return this; }
+    public Builder identityUrns(List<String> values) { identityUrns.clear(); identityUrns.addAll(values); return this; }
+    public Builder credentialName(String value) { this.credentialName = value; return this; }
+    public Builder credentialValidityDays(int value) { this.credentialValidityDays = value; return this; }
+    public Builder renewBeforeDays(int value) { this.renewBeforeDays = value; return this; }
+    public Builder providerName(String value) { this.providerName = value; return this; }
+    public Builder setDefault(boolean value) { this.setDefault = value; return this; }
+    public Builder iamPolicyName(String value) { this.iamPolicyName = value; return this; }
+    public Builder iamActions(List<String> values) { iamActions.clear(); iamActions.addAll(values); return this; }
+    public Builder storagePolicyName(String value) { this.storagePolicyName = value; return this; }
+    public Builder vms(List<String> values) { vms.clear(); vms.addAll(values); return this; }
+    public Builder vmFolder(String value) { this.vmFolder = value; return this; }
+    public Builder allowPowerOff(boolean value) { this.allowPowerOff = value; return this; }
+    public Builder shutdownTimeout(Duration value) { this.shutdownTimeout = value; return this; }
+    public Builder parallelism(int value) { this.parallelism = value; return this; }
+    public Builder timeout(Duration value) { this.timeout = value; return this; }
+    public Builder plan(boolean value) { this.plan = value; return this; }
+    public Builder maxNonCompliant(int value) { this.maxNonCompliant = value; return this; }
+
+    public EncryptionSettings build() {
+      return new EncryptionSettings(this);
+    }
+  }
+}
