@@ -5,16 +5,24 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * Tasks that run for a set duration: {@code running} until then, then the work is done once (it may fail with a
- * fault) and the task is {@code success} or {@code error} from then on.
+ * Tasks that run for a set duration: {@code running} until then, then the work is done once, whether anyone watches
+ * or not (it may fail with a fault), and the task is {@code success} or {@code error} from then on.
  */
-final class SandboxTasks {
+final class SandboxTasks implements AutoCloseable {
   private final Map<String, Task> tasks = new ConcurrentHashMap<>();
   private final AtomicLong ids = new AtomicLong(1);
+  private final ScheduledExecutorService runner = Executors.newScheduledThreadPool(4, runnable -> {
+    Thread thread = new Thread(runnable, "sandbox-vcenter-task");
+    thread.setDaemon(true);
+    return thread;
+  });
 
   /** What a task does when its time is up: its result, or a {@link SoapFault}. */
   final class Task {
@@ -36,15 +44,21 @@ final class SandboxTasks {
       this.work = work;
     }
 
-    synchronized XmlElement info() {
-      if (!finished && !Instant.now().isBefore(created.plus(duration))) {
-        try {
-          result = work.get();
-        } catch (SoapFault fault) {
-          error = fault;
-        }
-        finished = true;
+    synchronized void finish() {
+      if (finished) {
+        return;
       }
+      try {
+        result = work.get();
+      } catch (SoapFault fault) {
+        error = fault;
+      } catch (RuntimeException e) {
+        error = new SoapFault("SystemError", "A general system error occurred: " + e.getMessage());
+      }
+      finished = true;
+    }
+
+    synchronized XmlElement info() {
       String state = !finished ? "running" : error == null ? "success" : "error";
       return XmlElement.of("val", XmlElement.text("key", id), XmlElement.moRef("task",
               new io.github.okmsvm.core.vsphere.MoRef("Task", id)), XmlElement.text("name", name),
@@ -62,8 +76,15 @@ final class SandboxTasks {
 
   String start(String name, String entity, Duration duration, Supplier<XmlElement> work) {
     String id = "task-" + ids.getAndIncrement();
-    tasks.put(id, new Task(id, name, entity, duration, work));
+    Task task = new Task(id, name, entity, duration, work);
+    tasks.put(id, task);
+    runner.schedule(task::finish, duration.toMillis(), TimeUnit.MILLISECONDS);
     return id;
+  }
+
+  @Override
+  public void close() {
+    runner.shutdownNow();
   }
 
   Task get(String id) {

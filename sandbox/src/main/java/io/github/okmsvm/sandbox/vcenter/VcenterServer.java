@@ -122,6 +122,7 @@ public final class VcenterServer implements AutoCloseable {
     server.stop(0);
     executor.shutdownNow();
     guestShutdowns.shutdownNow();
+    tasks.close();
   }
 
   private void handle(HttpExchange exchange, String namespace) throws IOException {

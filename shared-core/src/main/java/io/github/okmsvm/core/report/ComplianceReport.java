@@ -1,0 +1,38 @@
+package io.github.okmsvm.core.report;
+
+import io.github.okmsvm.core.vsphere.VmState;
+import java.time.Instant;
+import java.util.List;
+
+/** The encryption compliance of a set of VMs, and whether it passes the gate ({@code maxNonCompliant}). */
+public record ComplianceReport(Instant generatedAt, String vcenter, String expectedProvider, int maxNonCompliant,
+    List<VmCompliance> vms) {
+
+  public ComplianceReport {
+    vms = List.copyOf(vms);
+  }
+
+  public static ComplianceReport judge(String vcenter, String expectedProvider, int maxNonCompliant,
+      List<VmState> states) {
+    return new ComplianceReport(Instant.now(), vcenter, expectedProvider, maxNonCompliant,
+        states.stream().map(vm -> VmCompliance.judge(vm, expectedProvider)).toList());
+  }
+
+  public long compliantCount() {
+    return vms.stream().filter(VmCompliance::compliant).count();
+  }
+
+  public long nonCompliantCount() {
+    return vms.size() - compliantCount();
+  }
+
+  public boolean passed() {
+    return nonCompliantCount() <= maxNonCompliant;
+  }
+
+  /** One line: {@code 3 of 4 VMs compliant (1 non-compliant, 0 allowed): FAILED}. */
+  public String summary() {
+    return compliantCount() + " of " + vms.size() + " VMs compliant (" + nonCompliantCount() + " non-compliant, "
+        + maxNonCompliant + " allowed): " + (passed() ? "PASSED" : "FAILED");
+  }
+}

@@ -1,0 +1,137 @@
+package io.github.okmsvm.core.report;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.github.okmsvm.core.ovh.Json;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/**
+ * The compliance report as JSON (for machines), JUnit XML (one test case per VM, so that Jenkins' {@code junit}
+ * shows the non-compliant ones as failures), Markdown (for pull requests and logs) and a self-contained HTML page.
+ */
+public final class ReportWriters {
+  public static final String JSON = "compliance.json";
+  public static final String JUNIT = "TEST-okms-compliance.xml";
+  public static final String MARKDOWN = "compliance.md";
+  public static final String HTML = "compliance.html";
+
+  private ReportWriters() {}
+
+  /** Writes all four into {@code directory}; returns their paths. */
+  public static List<Path> writeAll(ComplianceReport report, Path directory) {
+    try {
+      Files.createDirectories(directory);
+      return List.of(Files.writeString(directory.resolve(JSON), json(report)),
+          Files.writeString(directory.resolve(JUNIT), junit(report)),
+          Files.writeString(directory.resolve(MARKDOWN), markdown(report)),
+          Files.writeString(directory.resolve(HTML), html(report)));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the compliance report into " + directory + ": " + e.getMessage(),
+          e);
+    }
+  }
+
+  public static String json(ComplianceReport report) {
+    try {
+      return Json.mapper().copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(new JsonReport(
+          report.generatedAt().toString(), report.vcenter(), report.expectedProvider(), report.maxNonCompliant(),
+          report.compliantCount(), report.nonCompliantCount(), report.passed(), report.vms().stream()
+              .map(vm -> new JsonVm(vm.name(), vm.id(), vm.compliant(), vm.powerState(), vm.homeEncrypted(),
+                  vm.homeProvider(), vm.disks(), vm.reasons())).toList())) + "\n";
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private record JsonReport(String generatedAt, String vcenter, String expectedProvider, int maxNonCompliant,
+      long compliant, long nonCompliant, boolean passed, List<JsonVm> vms) {}
+
+  private record JsonVm(String name, String id, boolean compliant, String powerState, boolean homeEncrypted,
+      String homeProvider, List<VmCompliance.DiskCompliance> disks, List<String> reasons) {}
+
+  public static String junit(ComplianceReport report) {
+    StringWriter text = new StringWriter();
+    try {
+      XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(text);
+      xml.writeStartDocument("UTF-8", "1.0");
+      xml.writeStartElement("testsuite");
+      xml.writeAttribute("name", "okms-encryption-compliance");
+      xml.writeAttribute("tests", Integer.toString(report.vms().size()));
+      xml.writeAttribute("failures", Long.toString(report.nonCompliantCount()));
+      xml.writeAttribute("errors", "0");
+      xml.writeAttribute("skipped", "0");
+      xml.writeAttribute("timestamp", report.generatedAt().toString());
+      for (VmCompliance vm : report.vms()) {
+        xml.writeStartElement("testcase");
+        xml.writeAttribute("classname", "okms.compliance." + (report.vcenter() == null ? "vcenter"
+            : report.vcenter().replaceAll("[^A-Za-z0-9]+", "_")));
+        xml.writeAttribute("name", vm.name());
+        if (!vm.compliant()) {
+          xml.writeStartElement("failure");
+          xml.writeAttribute("message", vm.name() + " is not encrypted: " + String.join("; ", vm.reasons()));
+          xml.writeAttribute("type", "NotEncrypted");
+          xml.writeCharacters(String.join("\n", vm.reasons()));
+          xml.writeEndElement();
+        }
+        xml.writeEndElement();
+      }
+      xml.writeEndElement();
+      xml.writeEndDocument();
+      xml.close();
+    } catch (XMLStreamException e) {
+      throw new IllegalStateException("cannot write the JUnit report", e);
+    }
+    return text + "\n";
+  }
+
+  public static String markdown(ComplianceReport report) {
+    StringBuilder md = new StringBuilder("## VM encryption compliance\n\n");
+    md.append(report.summary()).append("\n\n");
+    md.append("| VM | compliant | home | disks | why not |\n|---|---|---|---|---|\n");
+    for (VmCompliance vm : report.vms()) {
+      long encryptedDisks = vm.disks().stream().filter(VmCompliance.DiskCompliance::encrypted).count();
+      md.append("| ").append(cell(vm.name())).append(" | ").append(vm.compliant() ? "yes" : "**no**").append(" | ")
+          .append(vm.homeEncrypted() ? "encrypted" : "clear").append(" | ").append(encryptedDisks).append('/')
+          .append(vm.disks().size()).append(" encrypted | ").append(cell(String.join("; ", vm.reasons())))
+          .append(" |\n");
+    }
+    return md.toString();
+  }
+
+  public static String html(ComplianceReport report) {
+    StringBuilder rows = new StringBuilder();
+    for (VmCompliance vm : report.vms()) {
+      rows.append("<tr class=\"").append(vm.compliant() ? "ok" : "ko").append("\"><td>").append(escape(vm.name()))
+          .append("</td><td>").append(vm.compliant() ? "yes" : "no").append("</td><td>")
+          .append(vm.homeEncrypted() ? "encrypted" : "clear").append("</td><td>")
+          .append(vm.disks().stream().filter(VmCompliance.DiskCompliance::encrypted).count()).append('/')
+          .append(vm.disks().size()).append("</td><td>").append(escape(String.join("; ", vm.reasons())))
+          .append("</td></tr>\n");
+    }
+    return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>VM encryption compliance</title>\n"
+        + "<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}td,th{border:1px solid #ccc;"
+        + "padding:.3em .6em;text-align:left}tr.ko{background:#fde2e2}tr.ok{background:#e3f6e3}"
+        + ".passed{color:#1a7f37}.failed{color:#cf222e}</style></head><body>\n"
+        + "<h1>VM encryption compliance</h1>\n<p class=\"" + (report.passed() ? "passed" : "failed") + "\">"
+        + escape(report.summary()) + "</p>\n<p>vCenter " + escape(String.valueOf(report.vcenter()))
+        + (report.expectedProvider() == null ? "" : ", expected key provider " + escape(report.expectedProvider()))
+        + ", generated " + escape(report.generatedAt().toString()) + "</p>\n"
+        + "<table><thead><tr><th>VM</th><th>compliant</th><th>home</th><th>disks encrypted</th><th>why not</th></tr>"
+        + "</thead><tbody>\n" + rows + "</tbody></table>\n</body></html>\n";
+  }
+
+  private static String cell(String text) {
+    return text.replace("|", "\\|").replace("\n", " ");
+  }
+
+  private static String escape(String text) {
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+  }
+}

@@ -1,0 +1,167 @@
+package io.github.okmsvm.core.steps;
+
+import io.github.okmsvm.core.config.ConfigurationException;
+import io.github.okmsvm.core.config.EncryptionSettings;
+import io.github.okmsvm.core.ovh.IamMetadata;
+import io.github.okmsvm.core.ovh.OkmsApi;
+import io.github.okmsvm.core.ovh.OrderApi;
+import io.github.okmsvm.core.ovh.OvhApiException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Guide step 1: the OKMS of a region, found, or ordered when {@code order} allows it. Never orders while an OKMS
+ * order of the account is pending: it pays or waits for that one instead.
+ */
+public final class OkmsOrderStep implements GuideStep {
+  @Override
+  public String name() {
+    return "okmsOrder";
+  }
+
+  @Override
+  public String run(StepContext context) {
+    EncryptionSettings settings = context.settings();
+    OkmsApi okms = context.okms();
+    Optional<OkmsApi.Resource> found = settings.okmsId != null ? Optional.of(byId(okms, settings.okmsId))
+        : inRegion(context, okms, settings.region);
+    if (found.isPresent()) {
+      publish(context, awaitReady(context, okms, found.get().id()));
+      return "OKMS " + found.get().id() + " in " + found.get().region();
+    }
+    String region = settings.region;
+    Optional<PendingOrder> pending = pendingOrder(context.orders(), region);
+    if (pending.isPresent()) {
+      if (pending.get().status() == OrderApi.OrderStatus.NOT_PAID) {
+        if (!context.change("pay pending OKMS order " + pending.get().id() + " (" + region + ")")) {
+          return "would pay pending OKMS order " + pending.get().id();
+        }
+        pay(context.orders(), pending.get().id());
+      } else {
+        context.warn("an OKMS order (" + pending.get().id() + ") is already on its way: waiting for it, not"
+            + " ordering another");
+      }
+      return delivered(context, okms, pending.get().id());
+    }
+    if (!settings.order) {
+      throw new StepException("there is no OKMS in region " + region + " and order is false: set order=true to order"
+          + " one (an OKMS is free; its keys are billed per use), or give the okmsId of an existing OKMS");
+    }
+    if (!context.change("order an OKMS in region " + region)) {
+      return "would order an OKMS in " + region;
+    }
+    OrderApi orders = context.orders();
+    OrderApi.Cart cart = orders.createCart(orders.me().ovhSubsidiary(), "okms-vm-encryption");
+    orders.assignCart(cart.cartId());
+    OrderApi.CartItem item = orders.addOkms(cart.cartId());
+    orders.configure(cart.cartId(), item.itemId(), "region", region);
+    OrderApi.Order order = orders.checkout(cart.cartId(), false);
+    pay(orders, order.orderId());
+    return delivered(context, okms, order.orderId());
+  }
+
+  private static OkmsApi.Resource byId(OkmsApi okms, String okmsId) {
+    try {
+      return okms.resource(okmsId, true);
+    } catch (OvhApiException e) {
+      if (e.isNotFound()) {
+        throw new ConfigurationException("okmsId", "'" + okmsId + "' is no OKMS of this account: check the id in"
+            + " the Control Panel, or leave it out to find the OKMS by region");
+      }
+      throw e;
+    }
+  }
+
+  private static Optional<OkmsApi.Resource> inRegion(StepContext context, OkmsApi okms, String region) {
+    List<String> regions = okms.regions().stream().map(OkmsApi.Region::id).toList();
+    if (!regions.contains(region)) {
+      throw new ConfigurationException("region", "'" + region + "' is not an OKMS region: use one of "
+          + String.join(", ", regions));
+    }
+    List<OkmsApi.Resource> matches = okms.resources(null).stream()
+        .filter(resource -> region.equals(EncryptionSettings.normalizeRegion(resource.region()))).toList();
+    if (matches.size() > 1) {
+      context.warn(matches.size() + " OKMS in " + region + "; using " + matches.get(0).id()
+          + ": give okmsId to choose another");
+    }
+    return matches.stream().findFirst();
+  }
+
+  private record PendingOrder(long id, OrderApi.OrderStatus status) {}
+
+  /** An OKMS order for the region that is neither delivered nor abandoned. */
+  private static Optional<PendingOrder> pendingOrder(OrderApi orders, String region) {
+    for (long orderId : orders.orderIds()) {
+      OrderApi.OrderStatus status = orders.status(orderId);
+      if (!status.isPending()) {
+        continue;
+      }
+      for (long detailId : orders.detailIds(orderId)) {
+        OrderApi.ItemDetail detail = orders.extension(orderId, detailId);
+        boolean okms = "okms".equals(detail.planCode());
+        boolean sameRegion = detail.order() == null || detail.order().configurations() == null
+            || detail.order().configurations().stream().anyMatch(c -> "region".equals(c.label())
+                && region.equals(EncryptionSettings.normalizeRegion(c.value())));
+        if (okms && sameRegion) {
+          return Optional.of(new PendingOrder(orderId, status));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static void pay(OrderApi orders, long orderId) {
+    List<Long> methods = orders.defaultPaymentMethods();
+    if (methods.isEmpty()) {
+      throw new StepException("order " + orderId + " waits for payment and the account has no default payment"
+          + " method: add one in the Control Panel (Billing > Payment methods), then run again");
+    }
+    orders.pay(orderId, methods.get(0));
+  }
+
+  private static String delivered(StepContext context, OkmsApi okms, long orderId) {
+    OrderApi orders = context.orders();
+    context.await("OKMS order " + orderId + " to be delivered", () -> {
+      OrderApi.OrderStatus status = orders.status(orderId);
+      if (status == OrderApi.OrderStatus.CANCELLED || status == OrderApi.OrderStatus.CANCELLING) {
+        throw new StepException("OKMS order " + orderId + " was cancelled: check it in the Control Panel");
+      }
+      return status == OrderApi.OrderStatus.DELIVERED ? Optional.of(status) : Optional.empty();
+    });
+    String okmsId = null;
+    for (long detailId : orders.detailIds(orderId)) {
+      if ("okms".equals(orders.extension(orderId, detailId).planCode())) {
+        okmsId = orders.detail(orderId, detailId).domain();
+      }
+    }
+    if (okmsId == null) {
+      throw new StepException("OKMS order " + orderId + " is delivered but names no OKMS: give its okmsId");
+    }
+    publish(context, awaitReady(context, okms, okmsId));
+    return "OKMS " + okmsId + " ordered (order " + orderId + ")";
+  }
+
+  private static OkmsApi.Resource awaitReady(StepContext context, OkmsApi okms, String okmsId) {
+    return context.await("OKMS " + okmsId + " to be ready", () -> {
+      try {
+        OkmsApi.Resource resource = okms.resource(okmsId, true);
+        return resource.iam() == null || resource.iam().state() == IamMetadata.State.OK ? Optional.of(resource)
+            : Optional.empty();
+      } catch (OvhApiException e) {
+        if (e.isNotFound()) {
+          return Optional.empty(); // a new OKMS appears a little after its order is delivered
+        }
+        throw e;
+      }
+    });
+  }
+
+  private static void publish(StepContext context, OkmsApi.Resource resource) {
+    context.put(Outputs.OKMS_ID, resource.id());
+    context.put(Outputs.REGION, resource.region());
+    context.put(Outputs.KMIP_ENDPOINT, resource.kmipEndpoint());
+    context.put(Outputs.REST_ENDPOINT, resource.restEndpoint());
+    context.put(Outputs.OKMS_URN, resource.iam() == null ? null : resource.iam().urn());
+    context.put(Outputs.PUBLIC_CA, resource.publicCA());
+  }
+}

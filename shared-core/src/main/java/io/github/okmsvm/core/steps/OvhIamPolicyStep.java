@@ -1,0 +1,86 @@
+package io.github.okmsvm.core.steps;
+
+import io.github.okmsvm.core.ovh.IamApi;
+import io.github.okmsvm.core.ovh.OvhTransportException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Guide step 4: an IAM policy, found by name, that lets the identities use the OKMS and the PCC with the given actions
+ * and nothing more. Resource URNs come from the API (steps 1 and 2), never built by hand.
+ */
+public final class OvhIamPolicyStep implements GuideStep {
+  @Override
+  public String name() {
+    return "ovhIamPolicy";
+  }
+
+  @Override
+  public String run(StepContext context) {
+    String name = context.settings().iamPolicyName;
+    Optional<String> okmsUrn = context.output(Outputs.OKMS_URN);
+    Optional<String> pccUrn = context.output(Outputs.PCC_URN);
+    if (okmsUrn.isEmpty() || pccUrn.isEmpty()) {
+      if (context.plan()) {
+        context.change("create IAM policy " + name + " for the new OKMS and the PCC");
+        return "would create IAM policy " + name;
+      }
+      throw new StepException("ovhIamPolicy needs the OKMS and PCC URNs: run okmsOrder and pccOpenKmsFlow first");
+    }
+    List<String> identities = context.settings().identityUrns.isEmpty()
+        ? List.of(accountIdentity(context, okmsUrn.get())) : context.settings().identityUrns;
+    IamApi.PolicyRequest wanted = new IamApi.PolicyRequest(name, "VM encryption with OKMS (okms-vm-encryption)",
+        identities, List.of(new IamApi.ResourceRef(okmsUrn.get()), new IamApi.ResourceRef(pccUrn.get())),
+        IamApi.Permissions.allowing(context.settings().iamActions));
+    IamApi iam = context.iam();
+    Optional<IamApi.Policy> existing = byName(iam, name);
+    if (existing.isPresent()) {
+      context.put(Outputs.IAM_POLICY_ID, existing.get().id());
+      if (same(existing.get(), wanted)) {
+        return "IAM policy " + name + " up to date";
+      }
+      if (context.change("update IAM policy " + name + " (identities, resources or actions differ)")) {
+        iam.update(existing.get().id(), wanted);
+      }
+      return "IAM policy " + name + " updated";
+    }
+    if (!context.change("create IAM policy " + name + " allowing " + String.join(", ",
+        context.settings().iamActions) + " to " + String.join(", ", identities))) {
+      return "would create IAM policy " + name;
+    }
+    try {
+      context.put(Outputs.IAM_POLICY_ID, iam.create(wanted).id());
+    } catch (OvhTransportException e) {
+      context.warn("no answer to the IAM policy creation; checking whether it was applied");
+      context.put(Outputs.IAM_POLICY_ID, byName(iam, name).orElseThrow(() -> new StepException("the IAM policy "
+          + name + " was not created (" + e.getMessage() + "): run again")).id());
+    }
+    return "IAM policy " + name + " created";
+  }
+
+  private static Optional<IamApi.Policy> byName(IamApi iam, String name) {
+    return iam.policies().stream().filter(policy -> name.equals(policy.name())).findFirst();
+  }
+
+  private static boolean same(IamApi.Policy policy, IamApi.PolicyRequest wanted) {
+    return set(policy.identities()).equals(set(wanted.identities()))
+        && set(policy.resources().stream().map(IamApi.ResourceRef::urn).toList())
+            .equals(set(wanted.resources().stream().map(IamApi.ResourceRef::urn).toList()))
+        && set(actions(policy.permissions())).equals(set(actions(wanted.permissions())));
+  }
+
+  private static List<String> actions(IamApi.Permissions permissions) {
+    return permissions == null || permissions.allow() == null ? List.of()
+        : permissions.allow().stream().map(IamApi.ActionRef::action).toList();
+  }
+
+  private static Set<String> set(List<String> values) {
+    return values == null ? Set.of() : new HashSet<>(values);
+  }
+
+  private static String accountIdentity(StepContext context, String okmsUrn) {
+    return "urn:v1:" + okmsUrn.split(":")[2] + ":identity:account:" + context.orders().me().nichandle();
+  }
+}

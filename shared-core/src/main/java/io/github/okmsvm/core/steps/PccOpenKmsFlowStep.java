@@ -1,0 +1,137 @@
+package io.github.okmsvm.core.steps;
+
+import io.github.okmsvm.core.config.ConfigurationException;
+import io.github.okmsvm.core.ovh.OvhApiException;
+import io.github.okmsvm.core.ovh.OvhTransportException;
+import io.github.okmsvm.core.ovh.PccApi;
+import io.github.okmsvm.core.tls.CapturedChain;
+import io.github.okmsvm.core.tls.ChainCapture;
+import io.github.okmsvm.core.tls.ChainVerifier;
+import io.github.okmsvm.core.tls.Thumbprint;
+import io.github.okmsvm.core.tls.TlsEndpoint;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Guide step 2: the PCC lets its hosts reach the KMS. Reads the KMIP endpoint's IPv4 and SHA-1 thumbprint from a
+ * real TLS handshake, checks the certificate chains to the OKMS {@code publicCA}, then registers the KMS on the PCC,
+ * or rotates its thumbprint, only where it differs, and waits until the entry is delivered.
+ */
+public final class PccOpenKmsFlowStep implements GuideStep {
+  private static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(20);
+
+  @Override
+  public String name() {
+    return "pccOpenKmsFlow";
+  }
+
+  @Override
+  public String run(StepContext context) {
+    String serviceName = context.settings().pccServiceName;
+    PccApi pcc = context.pcc();
+    PccApi.DedicatedCloud dedicatedCloud = dedicatedCloud(pcc, serviceName);
+    context.put(Outputs.PCC_URN, dedicatedCloud.iam() == null ? null : dedicatedCloud.iam().urn());
+    Optional<String> endpointText = Optional.ofNullable(context.settings().kmipEndpoint)
+        .or(() -> context.output(Outputs.KMIP_ENDPOINT));
+    Optional<String> publicCa = context.output(Outputs.PUBLIC_CA);
+    if (endpointText.isEmpty() || publicCa.isEmpty()) {
+      if (context.plan()) {
+        context.change("register the new OKMS's KMIP endpoint on PCC " + serviceName);
+        return "would register the new OKMS on " + serviceName;
+      }
+      throw new StepException("pccOpenKmsFlow needs the OKMS (its KMIP endpoint and publicCA): run okmsOrder first"
+          + " or give okmsId");
+    }
+    TlsEndpoint endpoint = TlsEndpoint.parse(endpointText.get(), TlsEndpoint.KMIP_PORT, "kmipEndpoint");
+    CapturedChain captured = ChainCapture.capture(endpoint, HANDSHAKE_TIMEOUT);
+    ChainVerifier.verify(captured.chain(), publicCa.get(), "publicCA");
+    String ip = captured.ipv4();
+    String thumbprint = captured.thumbprint().sha1();
+
+    Optional<PccApi.Kms> existing = entryFor(pcc, serviceName, ip);
+    String summary;
+    if (existing.isPresent() && Thumbprint.normalize(existing.get().sslThumbprint())
+        .equals(Thumbprint.normalize(thumbprint))) {
+      summary = "KMS " + ip + " already registered on " + serviceName;
+    } else if (existing.isPresent()) {
+      if (!context.change("rotate the thumbprint of KMS " + ip + " on " + serviceName + " from "
+          + existing.get().sslThumbprint() + " to " + thumbprint)) {
+        return "would rotate the thumbprint of KMS " + ip;
+      }
+      PccApi.Task task = pcc.changeKmsProperties(serviceName, existing.get().kmsId(),
+          new PccApi.KmsChange(thumbprint, existing.get().description()));
+      awaitTask(context, pcc, serviceName, task.taskId());
+      summary = "KMS " + ip + " thumbprint rotated on " + serviceName;
+    } else {
+      if (!context.change("register KMS " + ip + " (" + thumbprint + ") on " + serviceName)) {
+        return "would register KMS " + ip + " on " + serviceName;
+      }
+      try {
+        PccApi.Task task = pcc.createKms(serviceName, new PccApi.KmsCreation(ip, thumbprint,
+            "OKMS " + context.output(Outputs.REGION).orElse(endpoint.host())));
+        awaitTask(context, pcc, serviceName, task.taskId());
+      } catch (OvhTransportException e) {
+        // The answer was lost; the entry may exist all the same: look, rather than register twice.
+        context.warn("no answer to the KMS registration; checking whether it was applied");
+      }
+      summary = "KMS " + ip + " registered on " + serviceName;
+    }
+    PccApi.Kms delivered = context.await("KMS " + ip + " on " + serviceName + " to be delivered", () ->
+        entryFor(pcc, serviceName, ip).map(entry -> {
+          if (entry.state() == PccApi.KmsState.ERROR) {
+            throw new StepException("KMS " + ip + " on " + serviceName + " is in error: check the PCC's tasks in the"
+                + " Control Panel, or contact OVHcloud support");
+          }
+          return entry;
+        }).filter(entry -> entry.state() == PccApi.KmsState.DELIVERED
+            && Thumbprint.normalize(entry.sslThumbprint()).equals(Thumbprint.normalize(thumbprint))));
+    context.put(Outputs.KMS_ID, Long.toString(delivered.kmsId()));
+    context.put(Outputs.KMS_IP, ip);
+    context.put(Outputs.KMS_THUMBPRINT, thumbprint);
+    context.put(Outputs.KMS_STATE, "delivered");
+    return summary;
+  }
+
+  private static PccApi.DedicatedCloud dedicatedCloud(PccApi pcc, String serviceName) {
+    try {
+      return pcc.dedicatedCloud(serviceName);
+    } catch (OvhApiException e) {
+      if (e.isNotFound()) {
+        throw new ConfigurationException("pccServiceName", "'" + serviceName + "' is no Hosted Private Cloud of"
+            + " this account: check the service name in the Control Panel");
+      }
+      throw e;
+    }
+  }
+
+  /** The entry registered for {@code ip}, unless it is being deleted. */
+  private static Optional<PccApi.Kms> entryFor(PccApi pcc, String serviceName, String ip) {
+    for (long id : pcc.kmsIds(serviceName)) {
+      PccApi.Kms entry;
+      try {
+        entry = pcc.kms(serviceName, id);
+      } catch (OvhApiException e) {
+        if (e.isNotFound()) {
+          continue; // deleted between the list and the read
+        }
+        throw e;
+      }
+      if (ip.equals(entry.ip()) && entry.state() != PccApi.KmsState.DELETING
+          && entry.state() != PccApi.KmsState.TO_DELETE) {
+        return Optional.of(entry);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static void awaitTask(StepContext context, PccApi pcc, String serviceName, long taskId) {
+    PccApi.Task done = context.await("PCC task " + taskId + " on " + serviceName, () -> {
+      PccApi.Task task = pcc.task(serviceName, taskId);
+      return task.state().isFinal() ? Optional.of(task) : Optional.empty();
+    });
+    if (done.state() != PccApi.TaskState.DONE) {
+      throw new StepException("PCC task " + taskId + " (" + done.name() + ") ended " + done.state().wireName()
+          + ": " + done.description() + "; check it in the Control Panel, then run again");
+    }
+  }
+}

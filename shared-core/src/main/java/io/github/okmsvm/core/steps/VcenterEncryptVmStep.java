@@ -1,0 +1,165 @@
+package io.github.okmsvm.core.steps;
+
+import io.github.okmsvm.core.config.EncryptionSettings;
+import io.github.okmsvm.core.vsphere.VimException;
+import io.github.okmsvm.core.vsphere.VirtualMachines;
+import io.github.okmsvm.core.vsphere.VmState;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Guide step 6: encrypt the selected VMs by applying the encryption storage policy to each VM's home and every disk.
+ * A VM already encrypted is left alone; one with snapshots is refused; a powered-on one is refused unless
+ * {@code allowPowerOff}, in which case it is shut down (guest first, hard power-off after {@code shutdownTimeout}),
+ * encrypted and powered on again. Each VM is verified after. At most {@code parallelism} VMs at a time.
+ */
+public final class VcenterEncryptVmStep implements GuideStep {
+  @Override
+  public String name() {
+    return "vcenterEncryptVm";
+  }
+
+  private enum Result { ALREADY, ENCRYPTED, PLANNED }
+
+  @Override
+  public String run(StepContext context) {
+    Optional<String> policy = context.output(Outputs.STORAGE_POLICY_ID);
+    if (policy.isEmpty() && !context.plan()) {
+      throw new StepException("vcenterEncryptVm needs the encryption storage policy: run vcenterEncryptionPolicy"
+          + " first");
+    }
+    List<VmState> vms = VmSelection.select(context);
+    List<String> refusals = new ArrayList<>();
+    List<String> failures = new ArrayList<>();
+    List<String> encrypted = new ArrayList<>();
+    List<String> already = new ArrayList<>();
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(context.settings().parallelism,
+        Math.max(1, vms.size())), runnable -> {
+          Thread thread = new Thread(runnable, "okms-encrypt-vm");
+          thread.setDaemon(true);
+          return thread;
+        });
+    try {
+      // Decide and record in selection order; only the work runs in parallel.
+      List<Future<Result>> results = new ArrayList<>();
+      for (VmState vm : vms) {
+        String refusal = refusal(context.settings(), vm);
+        if (refusal != null) {
+          refusals.add(refusal);
+          results.add(null);
+        } else if (vm.fullyEncrypted()) {
+          warnIfOtherProvider(context, vm);
+          results.add(CompletableFuture.completedFuture(Result.ALREADY));
+        } else if (!context.change("encrypt VM " + vm.name() + " (home and " + vm.disks().size() + " disks)"
+            + (vm.poweredOn() ? ", shutting it down and powering it on again" : ""))) {
+          results.add(CompletableFuture.completedFuture(Result.PLANNED));
+        } else {
+          results.add(pool.submit(() -> encrypt(context, vm, policy.orElseThrow())));
+        }
+      }
+      for (int i = 0; i < vms.size(); i++) {
+        if (results.get(i) == null) {
+          continue;
+        }
+        try {
+          Result result = results.get(i).get();
+          (result == Result.ALREADY ? already : encrypted).add(vms.get(i).name());
+        } catch (ExecutionException e) {
+          failures.add(vms.get(i).name() + ": " + e.getCause().getMessage());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new StepException("interrupted while encrypting VMs");
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    context.put(Outputs.ENCRYPTED_VMS, String.join(",", encrypted));
+    context.put(Outputs.ALREADY_ENCRYPTED_VMS, String.join(",", already));
+    if (!refusals.isEmpty() || !failures.isEmpty()) {
+      List<String> problems = new ArrayList<>(refusals);
+      problems.addAll(failures);
+      throw new StepException(problems.size() + " of " + vms.size() + " VMs not encrypted: "
+          + String.join("; ", problems));
+    }
+    return (context.plan() ? "would encrypt " : "encrypted ") + encrypted.size() + " VMs, " + already.size()
+        + " already encrypted";
+  }
+
+  /** Why a VM must be left alone, or null. */
+  private static String refusal(EncryptionSettings settings, VmState vm) {
+    if (vm.fullyEncrypted()) {
+      return null;
+    }
+    if (vm.hasSnapshots()) {
+      return "VM " + vm.name() + " has snapshots, and vCenter cannot encrypt a VM with snapshots: delete or"
+          + " consolidate them, then run again";
+    }
+    if (vm.poweredOn() && !settings.allowPowerOff) {
+      return "VM " + vm.name() + " is powered on: set allowPowerOff=true to let the step shut it down and power it"
+          + " on again, or power it off yourself";
+    }
+    return null;
+  }
+
+  private static void warnIfOtherProvider(StepContext context, VmState vm) {
+    String expectedProvider = context.output(Outputs.PROVIDER_NAME).orElse(context.settings().providerName);
+    if (expectedProvider != null && !expectedProvider.equals(vm.homeKey().providerId())) {
+      context.warn("VM " + vm.name() + " is encrypted with key provider " + vm.homeKey().providerId() + ", not "
+          + expectedProvider + "; left as it is");
+    }
+  }
+
+  private static Result encrypt(StepContext context, VmState vm, String policy) {
+    boolean wasOn = vm.poweredOn();
+    VirtualMachines vms = new VirtualMachines(context.vcenter());
+    if (wasOn) {
+      shutDown(context, vms, vm);
+    }
+    vms.applyPolicy(vms.read(vm.ref()), policy, context.settings().timeout, context.waiting("encrypting "
+        + vm.name()));
+    if (wasOn) {
+      vms.powerOn(vm.ref(), context.settings().timeout, context.waiting("powering " + vm.name() + " on"));
+    }
+    VmState after = vms.read(vm.ref());
+    if (!after.fullyEncrypted()) {
+      throw new StepException("VM " + vm.name() + " was reconfigured but is not encrypted (home "
+          + (after.homeKey() == null ? "clear" : "encrypted") + ", " + after.disks().stream()
+              .filter(disk -> disk.cryptoKey() == null).count() + " disks clear): check its storage policy in"
+          + " vCenter");
+    }
+    return Result.ENCRYPTED;
+  }
+
+  /** Guest shutdown first; a hard power-off once {@code shutdownTimeout} has passed (or without VMware Tools). */
+  private static void shutDown(StepContext context, VirtualMachines vms, VmState vm) {
+    Duration graceful = context.settings().shutdownTimeout;
+    try {
+      vms.shutdownGuest(vm.ref());
+      long deadline = System.nanoTime() + graceful.toNanos();
+      while (System.nanoTime() < deadline) {
+        if (!vms.read(vm.ref()).poweredOn()) {
+          return;
+        }
+        context.waiting("guest shutdown of " + vm.name()).accept(graceful.minusNanos(deadline - System.nanoTime()));
+        Thread.sleep(Math.min(1000, Math.max(50, graceful.toMillis() / 20)));
+      }
+      context.warn("VM " + vm.name() + " did not shut down within " + graceful.toSeconds() + " s: powering it off");
+    } catch (VimException e) {
+      context.warn("guest shutdown of " + vm.name() + " failed (" + e.getMessage() + "): powering it off");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StepException("interrupted while shutting down " + vm.name());
+    }
+    if (vms.read(vm.ref()).poweredOn()) {
+      vms.powerOff(vm.ref(), context.settings().timeout, context.waiting("powering " + vm.name() + " off"));
+    }
+  }
+}

@@ -1,0 +1,48 @@
+package io.github.okmsvm.core.steps;
+
+import io.github.okmsvm.core.report.ComplianceReport;
+import io.github.okmsvm.core.report.ReportWriters;
+import java.nio.file.Path;
+
+/**
+ * The compliance gate: reads every selected VM in pages (never one call per VM), judges the home and every disk
+ * encrypted (by the expected key provider when known), writes the reports, and fails when more VMs than
+ * {@code maxNonCompliant} are not compliant. Makes no change.
+ */
+public final class VcenterEncryptionComplianceStep implements GuideStep {
+  private final Path reportDirectory;
+  private volatile ComplianceReport report;
+
+  /** {@code reportDirectory}: where the JSON, JUnit XML, Markdown and HTML reports go; null for none. */
+  public VcenterEncryptionComplianceStep(Path reportDirectory) {
+    this.reportDirectory = reportDirectory;
+  }
+
+  @Override
+  public String name() {
+    return "vcenterEncryptionCompliance";
+  }
+
+  /** The report of the last run. */
+  public ComplianceReport report() {
+    return report;
+  }
+
+  @Override
+  public String run(StepContext context) {
+    String expectedProvider = context.output(Outputs.PROVIDER_NAME).orElse(context.settings().providerName);
+    report = ComplianceReport.judge(context.vcenter().serviceContent().fullName(), expectedProvider,
+        context.settings().maxNonCompliant, VmSelection.select(context));
+    if (reportDirectory != null) {
+      ReportWriters.writeAll(report, reportDirectory);
+    }
+    context.put("compliantVms", Long.toString(report.compliantCount()));
+    context.put("nonCompliantVms", Long.toString(report.nonCompliantCount()));
+    if (!report.passed()) {
+      throw new StepException("encryption compliance " + report.summary() + ": "
+          + report.vms().stream().filter(vm -> !vm.compliant()).map(vm -> vm.name() + " (" + String.join("; ",
+              vm.reasons()) + ")").reduce((a, b) -> a + ", " + b).orElse(""));
+    }
+    return report.summary();
+  }
+}

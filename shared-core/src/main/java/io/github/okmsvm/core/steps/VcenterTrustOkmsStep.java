@@ -1,0 +1,251 @@
+package io.github.okmsvm.core.steps;
+
+import io.github.okmsvm.core.config.EncryptionSettings;
+import io.github.okmsvm.core.ovh.OkmsApi;
+import io.github.okmsvm.core.ovh.OvhTransportException;
+import io.github.okmsvm.core.tls.CertificateDetails;
+import io.github.okmsvm.core.tls.ChainVerifier;
+import io.github.okmsvm.core.tls.KeyMatch;
+import io.github.okmsvm.core.tls.OkmsCredentialCertificate;
+import io.github.okmsvm.core.tls.Pem;
+import io.github.okmsvm.core.tls.TlsEndpoint;
+import io.github.okmsvm.core.tls.TlsException;
+import io.github.okmsvm.core.vsphere.CryptoManager;
+import io.github.okmsvm.core.vsphere.VimException;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.bouncycastle.pkcs.PKCS10CertificationRequest;
+
+/**
+ * Guide step 3: vCenter and OKMS trust each other. Converges a standard key provider for the OKMS KMIP endpoint;
+ * vCenter trusting the KMS certificate (checked against the OKMS CA first); a vCenter CSR signed by OKMS as a
+ * credential (reusing a ready one that matches the CSR's key, renewing before expiry); the provider connected with
+ * both trust flags; and the provider as vCenter's default. The private key never leaves vCenter.
+ */
+public final class VcenterTrustOkmsStep implements GuideStep {
+  @Override
+  public String name() {
+    return "vcenterTrustOkms";
+  }
+
+  @Override
+  public String run(StepContext context) {
+    EncryptionSettings settings = context.settings();
+    Optional<String> okmsId = context.output(Outputs.OKMS_ID);
+    Optional<String> endpointText = Optional.ofNullable(settings.kmipEndpoint)
+        .or(() -> context.output(Outputs.KMIP_ENDPOINT));
+    String providerName = settings.providerName != null ? settings.providerName
+        : "okms-" + context.output(Outputs.REGION).orElse("kms");
+    context.put(Outputs.PROVIDER_NAME, providerName);
+    if (okmsId.isEmpty() || endpointText.isEmpty()) {
+      if (context.plan()) {
+        context.change("add key provider " + providerName + " and make vCenter and the new OKMS trust each other");
+        return "would set up key provider " + providerName;
+      }
+      throw new StepException("vcenterTrustOkms needs the OKMS: run okmsOrder first or give okmsId");
+    }
+    TlsEndpoint endpoint = TlsEndpoint.parse(endpointText.get(), TlsEndpoint.KMIP_PORT, "kmipEndpoint");
+    CryptoManager crypto = new CryptoManager(context.vcenter());
+    CryptoManager.KmipServer server = new CryptoManager.KmipServer(providerName, endpoint.host(), endpoint.port());
+
+    Optional<CryptoManager.KeyProvider> provider = provider(crypto, providerName);
+    if (provider.isEmpty()) {
+      if (!context.change("add key provider " + providerName + " for " + endpoint)) {
+        context.change(trustSentence(endpoint.host()));
+        context.change(csrSentence(false, providerName));
+        context.change(signSentence(settings.credentialName));
+        context.change(uploadSentence(settings.credentialName));
+        if (settings.setDefault) {
+          context.change(defaultSentence(providerName));
+        }
+        return "would set up key provider " + providerName;
+      }
+      try {
+        crypto.registerKmipServer(providerName, server);
+      } catch (VimException e) {
+        if (provider(crypto, providerName).isEmpty()) {
+          throw e; // not an answer lost after the fact: a real refusal
+        }
+      }
+    } else if (provider.get().servers().stream().noneMatch(s -> s.address().equals(endpoint.host())
+        && s.port() == endpoint.port())) {
+      throw new StepException("key provider " + providerName + " already exists in vCenter for "
+          + provider.get().servers() + ", not " + endpoint + ": give another providerName, or remove it in vCenter");
+    }
+
+    trustServer(context, crypto, providerName, server);
+    clientCertificate(context, crypto, providerName, okmsId.get());
+    if (context.plan()) {
+      if (settings.setDefault && provider.map(p -> !p.useAsDefault()).orElse(true)) {
+        context.change(defaultSentence(providerName));
+      }
+      return "would finish key provider " + providerName;
+    }
+    CryptoManager.ProviderStatus status = context.await("key provider " + providerName + " to be connected", () -> {
+      CryptoManager.ProviderStatus current = crypto.retrieveStatus(providerName, settings.timeout,
+          context.waiting("key provider status"));
+      return current.servers().stream().allMatch(CryptoManager.ServerStatus::connected) && !current.servers()
+          .isEmpty() ? Optional.of(current) : Optional.empty();
+    });
+    if (settings.setDefault && provider(crypto, providerName).map(p -> !p.useAsDefault()).orElse(true)) {
+      if (context.change(defaultSentence(providerName))) {
+        crypto.markDefault(providerName);
+      }
+    }
+    return "key provider " + providerName + " " + status.overallStatus() + ", trusted both ways";
+  }
+
+  private static Optional<CryptoManager.KeyProvider> provider(CryptoManager crypto, String providerName) {
+    return crypto.listKmipServers().stream().filter(p -> providerName.equals(p.id())).findFirst();
+  }
+
+  private static String trustSentence(String host) {
+    return "make vCenter trust the KMS certificate of " + host;
+  }
+
+  private static String csrSentence(boolean renewal, String providerName) {
+    return (renewal ? "renew" : "create") + " vCenter's client CSR for " + providerName;
+  }
+
+  private static String signSentence(String credentialName) {
+    return "have OKMS sign vCenter's CSR as credential " + credentialName;
+  }
+
+  private static String uploadSentence(String credentialName) {
+    return "give vCenter the certificate OKMS signed as credential " + credentialName;
+  }
+
+  private static String defaultSentence(String providerName) {
+    return "make " + providerName + " vCenter's default key provider";
+  }
+
+  /** vCenter trusts the KMS certificate, which must chain to the OKMS CA: no blind trust. */
+  private static void trustServer(StepContext context, CryptoManager crypto, String providerName,
+      CryptoManager.KmipServer server) {
+    CryptoManager.ServerCertificate certificate = crypto.retrieveKmipServerCert(providerName, server);
+    String publicCa = context.output(Outputs.PUBLIC_CA).orElseThrow(() -> new StepException(
+        "the OKMS publicCA is unknown: run okmsOrder first"));
+    ChainVerifier.verify(Pem.certificates(certificate.certificatePem(), "KMS certificate"), publicCa, "publicCA");
+    if (!Boolean.TRUE.equals(certificate.clientTrustServer())) {
+      if (context.change(trustSentence(server.address()))) {
+        crypto.uploadKmipServerCert(providerName, certificate.certificatePem());
+      }
+    }
+  }
+
+  /** vCenter presents a certificate OKMS issued for its own CSR, valid beyond the renewal threshold. */
+  private static void clientCertificate(StepContext context, CryptoManager crypto, String providerName,
+      String okmsId) {
+    EncryptionSettings settings = context.settings();
+    String current = crypto.retrieveClientCert(providerName);
+    if (current != null && !current.isBlank() && stillGood(current, okmsId, settings.renewBeforeDays)) {
+      X509Certificate certificate = Pem.certificate(current, "client certificate");
+      context.put(Outputs.CLIENT_CERTIFICATE_EXPIRY, certificate.getNotAfter().toInstant().toString());
+      return;
+    }
+    String csrPem = crypto.retrieveClientCsr(providerName);
+    boolean renewal = current != null && !current.isBlank();
+    if (csrPem == null || csrPem.isBlank() || (renewal && csrMatches(csrPem, current))) {
+      if (!context.change(csrSentence(renewal, providerName))) {
+        context.change(signSentence(settings.credentialName));
+        context.change(uploadSentence(settings.credentialName));
+        return;
+      }
+      csrPem = crypto.generateClientCsr(providerName);
+    }
+    OkmsApi okms = context.okms();
+    OkmsApi.Credential credential = credentialFor(context, okms, okmsId, csrPem);
+    if (credential == null) {
+      return; // plan mode
+    }
+    if (context.change(uploadSentence(settings.credentialName))) {
+      crypto.updateKmsSignedCsrClientCert(providerName, credential.certificatePEM());
+    }
+    context.put(Outputs.CREDENTIAL_ID, credential.id());
+    context.put(Outputs.CLIENT_CERTIFICATE_EXPIRY, Pem.certificate(credential.certificatePEM(), "certificate")
+        .getNotAfter().toInstant().toString());
+    for (OkmsApi.Credential other : okms.credentials(okmsId)) {
+      if (other.name().equals(settings.credentialName) && !other.id().equals(credential.id())
+          && context.change("delete superseded OKMS credential " + other.id())) {
+        okms.deleteCredential(okmsId, other.id());
+      }
+    }
+  }
+
+  /** A ready credential for this CSR: reused when one exists, else created once; null in plan mode. */
+  private static OkmsApi.Credential credentialFor(StepContext context, OkmsApi okms, String okmsId, String csrPem) {
+    String name = context.settings().credentialName;
+    Optional<OkmsApi.Credential> existing = matching(okms, okmsId, name, csrPem);
+    if (existing.isEmpty()) {
+      if (!context.change(signSentence(name))) {
+        context.change(uploadSentence(name));
+        return null;
+      }
+      List<String> identities = context.settings().identityUrns.isEmpty()
+          ? List.of(accountIdentity(context)) : context.settings().identityUrns;
+      try {
+        // never with certificateType: the API refuses it next to a CSR
+        okms.createCredential(okmsId, new OkmsApi.CredentialCreation(name, identities,
+            "vCenter key provider " + context.output(Outputs.PROVIDER_NAME).orElse(""),
+            (long) context.settings().credentialValidityDays, csrPem, null));
+      } catch (OvhTransportException e) {
+        context.warn("no answer to the credential creation; checking whether it was applied");
+      }
+    }
+    return context.await("OKMS credential " + name + " to be ready", () -> matching(okms, okmsId, name, csrPem)
+        .map(credential -> {
+          if (credential.status() == OkmsApi.CredentialStatus.ERROR) {
+            throw new StepException("OKMS credential " + credential.id() + " is in error: delete it and run again");
+          }
+          return credential;
+        }).filter(credential -> credential.status() == OkmsApi.CredentialStatus.READY));
+  }
+
+  /** The credential named {@code name} for this CSR's key (or still being created from a CSR). */
+  private static Optional<OkmsApi.Credential> matching(OkmsApi okms, String okmsId, String name, String csrPem) {
+    PKCS10CertificationRequest csr = Pem.csr(csrPem, "vCenter CSR");
+    for (OkmsApi.Credential listed : okms.credentials(okmsId)) {
+      if (!listed.name().equals(name) || listed.status() == OkmsApi.CredentialStatus.DELETING) {
+        continue;
+      }
+      OkmsApi.Credential credential = listed.certificatePEM() == null ? okms.credential(okmsId, listed.id())
+          : listed;
+      if (credential.certificatePEM() == null) {
+        if (credential.fromCSR() && credential.status() == OkmsApi.CredentialStatus.CREATING) {
+          return Optional.of(credential);
+        }
+        continue;
+      }
+      if (KeyMatch.matches(Pem.certificate(credential.certificatePEM(), "certificatePEM"), csr)) {
+        return Optional.of(credential);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean stillGood(String certificatePem, String okmsId, int renewBeforeDays) {
+    try {
+      X509Certificate certificate = Pem.certificate(certificatePem, "client certificate");
+      boolean fromThisOkms = okmsId.equals(OkmsCredentialCertificate.okmsId(certificate));
+      Instant renewAt = certificate.getNotAfter().toInstant().minus(Duration.ofDays(renewBeforeDays));
+      return fromThisOkms && Instant.now().isBefore(renewAt)
+          && CertificateDetails.of(certificate).isValidAt(Instant.now());
+    } catch (TlsException e) {
+      return false;
+    }
+  }
+
+  private static boolean csrMatches(String csrPem, String certificatePem) {
+    return KeyMatch.matches(Pem.certificate(certificatePem, "client certificate"), Pem.csr(csrPem, "CSR"));
+  }
+
+  /** The account's own identity, which IAM does not constrain: the default owner of the credential. */
+  private static String accountIdentity(StepContext context) {
+    String okmsUrn = context.output(Outputs.OKMS_URN).orElse("urn:v1:eu:resource:okms:x");
+    String plane = okmsUrn.split(":")[2];
+    return "urn:v1:" + plane + ":identity:account:" + context.orders().me().nichandle();
+  }
+}

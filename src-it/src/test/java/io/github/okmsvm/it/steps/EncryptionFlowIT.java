@@ -1,0 +1,145 @@
+package io.github.okmsvm.it.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.okmsvm.core.config.EncryptionSettings;
+import io.github.okmsvm.core.event.ProgressEvent;
+import io.github.okmsvm.core.ovh.OrderApi;
+import io.github.okmsvm.core.ovh.OvhApi;
+import io.github.okmsvm.core.report.ComplianceReport;
+import io.github.okmsvm.core.steps.EncryptionFlow;
+import io.github.okmsvm.core.steps.GuideStep;
+import io.github.okmsvm.core.steps.OkmsOrderStep;
+import io.github.okmsvm.core.steps.StepException;
+import io.github.okmsvm.core.steps.StepResult;
+import io.github.okmsvm.core.steps.VcenterEncryptionComplianceStep;
+import io.github.okmsvm.core.vsphere.VmState;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The guide as one converging flow against the sandbox. */
+class EncryptionFlowIT {
+  private static List<String> changes(List<StepResult> results) {
+    return results.stream().flatMap(result -> result.changes().stream()).toList();
+  }
+
+  @Test
+  void convergesFromAnEmptyAccountThenChangesNothing() {
+    try (FlowHarness flow = FlowHarness.start()) {
+      List<StepResult> first = flow.run(flow.settings().build());
+
+      assertThat(first).extracting(StepResult::step).containsExactly("okmsOrder", "pccOpenKmsFlow",
+          "vcenterTrustOkms", "ovhIamPolicy", "vcenterEncryptionPolicy", "vcenterEncryptVm");
+      assertThat(changes(first)).contains("order an OKMS in region eu-west-rbx",
+          "make okms-eu-west-rbx vCenter's default key provider", "encrypt VM app-01 (home and 1 disks)",
+          "encrypt VM db-01 (home and 2 disks)");
+      for (String name : List.of("app-01", "app-02", "db-01")) {
+        VmState vm = flow.vm(name);
+        assertThat(vm.fullyEncrypted()).as(name).isTrue();
+        assertThat(vm.homeKey().providerId()).isEqualTo("okms-eu-west-rbx");
+      }
+      assertThat(flow.inventory()).isEqualTo(new FlowHarness.Inventory(1, 1, 1, 1, 1, 1, 1));
+      StepResult last = first.get(first.size() - 1);
+      assertThat(last.outputs()).containsKeys("okmsId", "kmipEndpoint", "kmsId", "kmsThumbprint", "credentialId",
+          "iamPolicyId", "storagePolicyId").containsEntry("encryptedVms", "app-01,app-02,db-01");
+
+      long ovhWrites = flow.ovhWrites();
+      long vcenterWrites = flow.vcenterWrites();
+      List<StepResult> second = flow.run(flow.settings().build());
+
+      assertThat(changes(second)).isEmpty();
+      assertThat(flow.ovhWrites()).isEqualTo(ovhWrites);
+      assertThat(flow.vcenterWrites()).isEqualTo(vcenterWrites);
+      assertThat(second.get(second.size() - 1).outputs()).containsEntry("alreadyEncryptedVms", "app-01,app-02,db-01");
+      assertThat(flow.inventory()).isEqualTo(new FlowHarness.Inventory(1, 1, 1, 1, 1, 1, 1));
+    }
+  }
+
+  @Test
+  void planModeWritesNothingAndListsExactlyWhatTheRealRunDoes() {
+    try (FlowHarness flow = FlowHarness.start(builder -> builder.existingOkms("eu-west-rbx"))) {
+      List<StepResult> planned = flow.run(flow.settings().plan(true).build());
+
+      assertThat(flow.ovhWrites()).isZero();
+      assertThat(flow.vcenterWrites()).isZero();
+      assertThat(flow.events).filteredOn(event -> event instanceof ProgressEvent.Changed)
+          .allSatisfy(event -> assertThat(((ProgressEvent.Changed) event).planned()).isTrue());
+
+      List<StepResult> real = flow.run(flow.settings().build());
+
+      assertThat(changes(planned)).isNotEmpty().containsExactlyElementsOf(changes(real));
+    }
+  }
+
+  @Test
+  void neverOrdersWithoutOrderTrueNorWhileAnOrderIsPending() {
+    try (FlowHarness flow = FlowHarness.start()) {
+      assertThatThrownBy(() -> flow.run(flow.settings().order(false).build()))
+          .isInstanceOf(StepException.class)
+          .hasMessage("there is no OKMS in region eu-west-rbx and order is false: set order=true to order one (an"
+              + " OKMS is free; its keys are billed per use), or give the okmsId of an existing OKMS");
+      assertThat(flow.ovhWrites()).isZero();
+
+      try (OvhApi ovh = flow.ovh()) { // someone ordered by hand and has not paid yet
+        OrderApi orders = new OrderApi(ovh);
+        OrderApi.Cart cart = orders.createCart("FR", "by hand");
+        orders.assignCart(cart.cartId());
+        orders.configure(cart.cartId(), orders.addOkms(cart.cartId()).itemId(), "region", "eu-west-rbx");
+        orders.checkout(cart.cartId(), false);
+      }
+      List<GuideStep> orderOnly = List.of(new OkmsOrderStep());
+      List<StepResult> results = flow.run(orderOnly, flow.settings().build());
+
+      assertThat(results.get(0).changes()).containsExactly("pay pending OKMS order 200000001 (eu-west-rbx)");
+      assertThat(flow.inventory().orders()).isEqualTo(1);
+      assertThat(flow.inventory().okms()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void leavesPoweredOnAndSnapshottedVmsAloneUnlessAllowed() {
+    try (FlowHarness flow = FlowHarness.start(builder -> builder.existingOkms("eu-west-rbx"))) {
+      EncryptionSettings refused = flow.settings().vms(List.of("web-01", "old-01", "app-01")).build();
+
+      assertThatThrownBy(() -> flow.run(refused))
+          .isInstanceOf(StepException.class)
+          .hasMessage("2 of 3 VMs not encrypted: VM web-01 is powered on: set allowPowerOff=true to let the step"
+              + " shut it down and power it on again, or power it off yourself; VM old-01 has snapshots, and"
+              + " vCenter cannot encrypt a VM with snapshots: delete or consolidate them, then run again");
+      assertThat(flow.vm("web-01").poweredOn()).isTrue();
+      assertThat(flow.vm("web-01").homeKey()).isNull();
+      assertThat(flow.vm("old-01").homeKey()).isNull();
+      assertThat(flow.vm("app-01").fullyEncrypted()).isTrue();
+      assertThat(flow.sandbox.vcenterServer().counters().count("ShutdownGuest")).isZero();
+
+      flow.run(flow.settings().vms(List.of("web-01")).allowPowerOff(true).build());
+
+      VmState web = flow.vm("web-01");
+      assertThat(web.fullyEncrypted()).isTrue();
+      assertThat(web.poweredOn()).as("power state restored").isTrue();
+      assertThat(flow.sandbox.vcenterServer().counters().count("ShutdownGuest")).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void theComplianceGateJudgesEveryVmAndFailsAboveTheThreshold() {
+    try (FlowHarness flow = FlowHarness.start(builder -> builder.existingOkms("eu-west-rbx"))) {
+      flow.run(flow.settings().vms(List.of("app-01")).build());
+      VcenterEncryptionComplianceStep gate = new VcenterEncryptionComplianceStep(null);
+      EncryptionSettings everything = flow.settings().vms(List.of("app-*", "db-01")).providerName("okms-eu-west-rbx")
+          .build();
+
+      assertThatThrownBy(() -> flow.run(List.of(gate), everything))
+          .hasMessage("encryption compliance 1 of 3 VMs compliant (2 non-compliant, 0 allowed): FAILED: app-02 (VM"
+              + " home is not encrypted; Hard disk 1 is not encrypted), db-01 (VM home is not encrypted; Hard disk 1"
+              + " is not encrypted; Hard disk 2 is not encrypted)");
+      ComplianceReport report = gate.report();
+      assertThat(report.vms()).extracting(vm -> vm.name() + "=" + vm.compliant())
+          .containsExactly("app-01=true", "app-02=false", "db-01=false");
+
+      flow.run(List.of(gate), flow.settings().vms(List.of("app-*", "db-01")).maxNonCompliant(2).build());
+      assertThat(gate.report().passed()).isTrue();
+    }
+  }
+}
