@@ -141,7 +141,7 @@ public final class VcenterServer implements AutoCloseable {
       String method = request.name();
       counters.increment(method);
       Fault fault = faults.next(method);
-      if (fault instanceof Fault.Reset || fault instanceof Fault.LoseAnswer) {
+      if (fault instanceof Fault.Reset) {
         return;
       }
       if (fault instanceof Fault.Stall stall) {
@@ -171,6 +171,9 @@ public final class VcenterServer implements AutoCloseable {
             throw new SoapFault("NotAuthenticated", "The session is not authenticated.");
           }
           returned = namespace.equals(PBM) ? pbm(method, request) : vim(method, request, session);
+        }
+        if (fault instanceof Fault.LoseAnswer) {
+          return; // applied, but the client never learns it
         }
         String response = SoapCodec.envelope(namespace, null, XmlElement.of(method + "Response", returned));
         send(exchange, 200, response, newSession);
