@@ -20,14 +20,32 @@ public final class EncryptionFlow {
 
   /** Runs {@code steps} in order; the first failure stops the flow (a new run resumes from where it stopped). */
   public static List<StepResult> run(List<GuideStep> steps, StepContext context) {
-    if (steps.stream().anyMatch(step -> step instanceof OkmsOrderStep)) {
-      context.settings().validateOvh();
-    }
-    context.settings().validateVcenter();
+    preflight(steps, context);
     List<StepResult> results = new ArrayList<>();
     for (int i = 0; i < steps.size(); i++) {
       results.add(StepRunner.run(steps.get(i), context, i + 1, steps.size()));
     }
     return results;
+  }
+
+  /**
+   * Everything that can be checked before the first change is checked before it, so that a bad input never leaves
+   * a half-done setup: the settings, the PCC, and the VMs named.
+   */
+  private static void preflight(List<GuideStep> steps, StepContext context) {
+    boolean ovh = steps.stream().anyMatch(step -> step instanceof OkmsOrderStep);
+    if (ovh) {
+      context.settings().validateOvh();
+    }
+    if (steps.stream().anyMatch(step -> step instanceof VcenterEncryptVmStep
+        || step instanceof VcenterEncryptionComplianceStep)) {
+      context.settings().validateVcenter();
+    }
+    if (steps.stream().anyMatch(step -> step instanceof PccOpenKmsFlowStep)) {
+      PccOpenKmsFlowStep.dedicatedCloud(context.pcc(), context.settings().pccServiceName);
+    }
+    if (steps.stream().anyMatch(step -> step instanceof VcenterEncryptVmStep)) {
+      VmSelection.select(context);
+    }
   }
 }

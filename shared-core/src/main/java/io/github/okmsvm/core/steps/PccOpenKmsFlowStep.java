@@ -92,7 +92,7 @@ public final class PccOpenKmsFlowStep implements GuideStep {
     return summary;
   }
 
-  private static PccApi.DedicatedCloud dedicatedCloud(PccApi pcc, String serviceName) {
+  static PccApi.DedicatedCloud dedicatedCloud(PccApi pcc, String serviceName) {
     try {
       return pcc.dedicatedCloud(serviceName);
     } catch (OvhApiException e) {

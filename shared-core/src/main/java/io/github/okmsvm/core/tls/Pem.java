@@ -117,6 +117,13 @@ public final class Pem {
     }
   }
 
+  /** The parser's own words when short and plain (they never quote the input), else the error's kind. */
+  private static String reason(Exception e) {
+    String message = e.getMessage();
+    return message != null && message.length() <= 60 && message.matches("[-\\w .:]+") ? message
+        : e.getClass().getSimpleName();
+  }
+
   private static List<Object> objects(String pem, String field) {
     if (pem == null || pem.isBlank()) {
       throw new TlsException(field + " is empty: give PEM text starting with '-----BEGIN'");
@@ -127,8 +134,8 @@ public final class Pem {
         objects.add(object);
       }
     } catch (IOException | RuntimeException e) {
-      throw new TlsException(field + " is not valid PEM (" + e.getClass().getSimpleName()
-          + "): check the '-----BEGIN'/'-----END' lines and that the base64 body is complete", e);
+      throw new TlsException(field + " is not valid PEM (" + reason(e) + "): check the '-----BEGIN'/'-----END' lines"
+          + " and that the base64 body is complete", e);
     }
     if (objects.isEmpty()) {
       throw new TlsException(field + " holds no PEM block: give text starting with '-----BEGIN'");
