@@ -36,6 +36,13 @@ public final class VimClient implements AutoCloseable {
   static final String PBM = "urn:pbm";
   private static final String BOOTSTRAP_VERSION = "6.7";
   private static final String SESSION_COOKIE = "vmware_soap_session";
+  /** Methods that only read: retried on a lost answer or a transient server fault, as OVHcloud reads are. */
+  private static final java.util.Set<String> READS = java.util.Set.of("RetrieveServiceContent",
+      "RetrievePropertiesEx", "ContinueRetrievePropertiesEx", "CreateContainerView", "DestroyView",
+      "FindByInventoryPath", "ListKmipServers", "ListKmsClusters", "RetrieveKmipServerCert", "RetrieveClientCsr",
+      "RetrieveClientCert", "PbmRetrieveServiceContent", "PbmQueryProfile", "PbmRetrieveContent",
+      "PbmQueryAssociatedProfile");
+  private static final int READ_ATTEMPTS = 4;
 
   private final URI sdkUrl;
   private final URI pbmUrl;
@@ -167,11 +174,30 @@ public final class VimClient implements AutoCloseable {
     body[0] = XmlElement.moRef("_this", self);
     System.arraycopy(parameters, 0, body, 1, parameters.length);
     XmlElement request = XmlElement.of(method, body);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        try {
+          return send(namespace, url, method, request, false);
+        } catch (VimFault.NotAuthenticated e) {
+          login(); // the session expired: one new login, then the call once more
+          return send(namespace, url, method, request, false);
+        }
+      } catch (VimException e) {
+        boolean transientFailure = !(e instanceof VimFault) || "SystemError".equals(((VimFault) e).faultName());
+        if (!READS.contains(method) || !transientFailure || attempt >= READ_ATTEMPTS) {
+          throw e;
+        }
+        pause(Duration.ofMillis(100L * attempt));
+      }
+    }
+  }
+
+  private static void pause(Duration duration) {
     try {
-      return send(namespace, url, method, request, false);
-    } catch (VimFault.NotAuthenticated e) {
-      login(); // the session expired: one new login, then the call once more
-      return send(namespace, url, method, request, false);
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new VimException("interrupted while waiting to retry", e);
     }
   }
 
