@@ -15,6 +15,14 @@ import io.github.okmsvm.core.steps.StepException;
 import io.github.okmsvm.core.steps.StepResult;
 import io.github.okmsvm.core.steps.VcenterEncryptionComplianceStep;
 import io.github.okmsvm.core.vsphere.VmState;
+import io.github.okmsvm.core.vsphere.MoRef;
+import io.github.okmsvm.core.vsphere.TaskWaiter;
+import io.github.okmsvm.core.vsphere.VimClient;
+import io.github.okmsvm.core.vsphere.XmlElement;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -141,5 +149,53 @@ class EncryptionFlowIT {
       flow.run(List.of(gate), flow.settings().vms(List.of("app-*", "db-01")).maxNonCompliant(2).build());
       assertThat(gate.report().passed()).isTrue();
     }
+  }
+
+  @Test
+  void judgesAMixedInventoryRightFromWhatVcenterSays() throws Exception {
+    try (FlowHarness flow = FlowHarness.start(builder -> builder.existingOkms("eu-west-rbx"))) {
+      List<StepResult> results = flow.run(flow.settings().vms(List.of("app-01")).build());
+      String policy = results.get(results.size() - 1).outputs().get("storagePolicyId");
+      try (VimClient vim = flow.vim()) {
+        partiallyEncrypt(vim, flow.vm("app-02"), policy, List.of());
+        partiallyEncrypt(vim, flow.vm("db-01"), policy, List.of(2000));
+      }
+      Path reports = Files.createTempDirectory("okms-reports");
+      VcenterEncryptionComplianceStep gate = new VcenterEncryptionComplianceStep(reports);
+
+      assertThatThrownBy(() -> flow.run(List.of(gate), flow.settings().vms(List.of("app-*", "db-01", "old-01"))
+          .build())).isInstanceOf(StepException.class);
+
+      assertThat(gate.report().vms()).extracting(vm -> vm.name() + ": " + vm.reasons()).containsExactly(
+          "app-01: []",
+          "app-02: [Hard disk 1 is not encrypted]",
+          "db-01: [Hard disk 2 is not encrypted]",
+          "old-01: [VM home is not encrypted, Hard disk 1 is not encrypted]");
+      assertThat(Files.readString(reports.resolve("TEST-okms-compliance.xml")))
+          .contains("tests=\"4\"").contains("failures=\"3\"");
+      assertThat(Files.readString(reports.resolve("compliance.md")))
+          .contains("| db-01 | **no** | encrypted | 1/2 encrypted | Hard disk 2 is not encrypted |");
+      assertThat(flow.sandbox.vcenterServer().counters().count("RetrievePropertiesEx")).isPositive();
+    }
+  }
+
+  /** Applies the policy to the VM home and only the disks listed, as a hand-made reconfiguration would. */
+  private static void partiallyEncrypt(VimClient vim, VmState vm, String policy,
+      List<Integer> diskKeys) {
+    List<XmlElement> spec = new ArrayList<>();
+    for (VmState.Disk disk : vm.disks()) {
+      if (diskKeys.contains(disk.deviceKey())) {
+        spec.add(XmlElement.of("deviceChange",
+            XmlElement.text("operation", "edit"), disk.device().renamed("device"),
+            XmlElement.of("profile", XmlElement.text(
+                "profileId", policy)).typed("VirtualMachineDefinedProfileSpec")));
+      }
+    }
+    spec.add(XmlElement.of("vmProfile", XmlElement
+        .text("profileId", policy)).typed("VirtualMachineDefinedProfileSpec"));
+    MoRef task = vim.invoke("ReconfigVM_Task", vm.ref(),
+        XmlElement.of("spec", spec)).child("returnval").orElseThrow().asMoRef();
+    new TaskWaiter(vim).await(task, "reconfigure", Duration.ofSeconds(10),
+        elapsed -> { });
   }
 }

@@ -1,0 +1,103 @@
+package io.github.okmsvm.core.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.okmsvm.core.ovh.Json;
+import io.github.okmsvm.core.vsphere.MoRef;
+import io.github.okmsvm.core.vsphere.SoapCodec;
+import io.github.okmsvm.core.vsphere.VmState;
+import io.github.okmsvm.core.vsphere.VmState.CryptoKey;
+import io.github.okmsvm.core.vsphere.VmState.Disk;
+import io.github.okmsvm.core.vsphere.XmlElement;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A mixed inventory judged right in every format. */
+class ReportWritersTest {
+  private static final CryptoKey OKMS = new CryptoKey("k", "okms-eu-west-rbx");
+  private static final CryptoKey OTHER = new CryptoKey("k", "native-kp");
+
+  @TempDir Path dir;
+
+  private static VmState vm(String name, CryptoKey home, CryptoKey... disks) {
+    List<Disk> list = new java.util.ArrayList<>();
+    for (int i = 0; i < disks.length; i++) {
+      list.add(new Disk(2000 + i, "Hard disk " + (i + 1), "[ds] " + name + ".vmdk", disks[i], null));
+    }
+    return new VmState(new MoRef("VirtualMachine", "vm-" + name), name, "poweredOff", false, home, list);
+  }
+
+  private static ComplianceReport mixed() {
+    return ComplianceReport.judge("vcenter.example", "okms-eu-west-rbx", 0, List.of(
+        vm("encrypted", OKMS, OKMS, OKMS),
+        vm("home-only", OKMS, (CryptoKey) null),
+        vm("one-disk-missing", OKMS, OKMS, null),
+        vm("unencrypted", null, (CryptoKey) null),
+        vm("other-provider", OTHER, OTHER)));
+  }
+
+  @Test
+  void judgesEachVm() {
+    ComplianceReport report = mixed();
+
+    assertThat(report.vms()).extracting(vm -> vm.name() + ": " + vm.reasons()).containsExactly(
+        "encrypted: []",
+        "home-only: [Hard disk 1 is not encrypted]",
+        "one-disk-missing: [Hard disk 2 is not encrypted]",
+        "unencrypted: [VM home is not encrypted, Hard disk 1 is not encrypted]",
+        "other-provider: [VM home is encrypted by key provider native-kp, not okms-eu-west-rbx, Hard disk 1 is"
+            + " encrypted by key provider native-kp, not okms-eu-west-rbx]");
+    assertThat(report.summary()).isEqualTo("1 of 5 VMs compliant (4 non-compliant, 0 allowed): FAILED");
+  }
+
+  @Test
+  void writesTheSameVerdictInJsonJunitMarkdownAndHtml() throws Exception {
+    List<Path> files = ReportWriters.writeAll(mixed(), dir);
+
+    assertThat(files).extracting(path -> path.getFileName().toString()).containsExactly("compliance.json",
+        "TEST-okms-compliance.xml", "compliance.md", "compliance.html");
+
+    JsonNode json = Json.mapper().readTree(dir.resolve("compliance.json").toFile());
+    assertThat(json.get("passed").asBoolean()).isFalse();
+    assertThat(json.get("nonCompliant").asInt()).isEqualTo(4);
+    assertThat(json.get("vms").get(2).get("name").asText()).isEqualTo("one-disk-missing");
+    assertThat(json.get("vms").get(2).get("disks").get(1).get("encrypted").asBoolean()).isFalse();
+
+    XmlElement suite = SoapCodec.parse(Files.readAllBytes(dir.resolve("TEST-okms-compliance.xml")));
+    assertThat(suite.attributes()).containsEntry("tests", "5").containsEntry("failures", "4");
+    assertThat(suite.children("testcase")).extracting(c -> c.attributes().get("name") + "="
+        + c.child("failure").map(f -> f.attributes().get("message")).orElse("pass")).containsExactly(
+        "encrypted=pass",
+        "home-only=home-only is not encrypted: Hard disk 1 is not encrypted",
+        "one-disk-missing=one-disk-missing is not encrypted: Hard disk 2 is not encrypted",
+        "unencrypted=unencrypted is not encrypted: VM home is not encrypted; Hard disk 1 is not encrypted",
+        "other-provider=other-provider is not encrypted: VM home is encrypted by key provider native-kp, not"
+            + " okms-eu-west-rbx; Hard disk 1 is encrypted by key provider native-kp, not okms-eu-west-rbx");
+
+    String markdown = Files.readString(dir.resolve("compliance.md"));
+    assertThat(markdown).contains("| encrypted | yes | encrypted | 2/2 encrypted |  |")
+        .contains("| home-only | **no** | encrypted | 0/1 encrypted | Hard disk 1 is not encrypted |")
+        .contains("| one-disk-missing | **no** | encrypted | 1/2 encrypted | Hard disk 2 is not encrypted |")
+        .contains("| unencrypted | **no** | clear | 0/1 encrypted |");
+
+    String html = Files.readString(dir.resolve("compliance.html"), StandardCharsets.UTF_8);
+    assertThat(html).startsWith("<!DOCTYPE html>").doesNotContain("<script").doesNotContain("http")
+        .contains("<tr class=\"ok\"><td>encrypted</td>").contains("<tr class=\"ko\"><td>home-only</td>")
+        .contains("1 of 5 VMs compliant (4 non-compliant, 0 allowed): FAILED");
+  }
+
+  @Test
+  void escapesNamesInEveryFormat() {
+    ComplianceReport report = ComplianceReport.judge("vc", null, 0, List.of(vm("a<b>|c&\"d", null)));
+
+    assertThat(ReportWriters.html(report)).contains("a&lt;b&gt;|c&amp;&quot;d");
+    assertThat(ReportWriters.markdown(report)).contains("a<b>\\|c&\"d");
+    assertThat(SoapCodec.parse(ReportWriters.junit(report).getBytes(StandardCharsets.UTF_8)).child("testcase")
+        .orElseThrow().attributes().get("name")).isEqualTo("a<b>|c&\"d");
+  }
+}
