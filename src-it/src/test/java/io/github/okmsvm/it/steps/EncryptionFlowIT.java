@@ -152,6 +152,26 @@ class EncryptionFlowIT {
   }
 
   @Test
+  void renewsTheClientCertificateBeforeItExpiresAndKeepsOneCredential() {
+    try (FlowHarness flow = FlowHarness.start(builder -> builder.existingOkms("eu-west-rbx"))) {
+      flow.run(flow.settings().credentialValidityDays(10).renewBeforeDays(5).build());
+      String before = flow.run(flow.settings().credentialValidityDays(10).renewBeforeDays(5).build()).get(2)
+          .outputs().get("clientCertificateExpiry");
+
+      List<StepResult> renewal = flow.run(flow.settings().build()); // renew 30 days ahead: 10 days left is too few
+
+      assertThat(renewal.get(2).changes()).containsExactly("renew vCenter's client CSR for okms-eu-west-rbx",
+          "have OKMS sign vCenter's CSR as credential vcenter-kms",
+          "give vCenter the certificate OKMS signed as credential vcenter-kms",
+          "delete superseded OKMS credential " + renewal.get(2).changes().get(3).substring(
+              "delete superseded OKMS credential ".length()));
+      assertThat(renewal.get(2).outputs().get("clientCertificateExpiry")).isGreaterThan(before);
+      assertThat(flow.inventory().credentials()).isEqualTo(1);
+      assertThat(changes(flow.run(flow.settings().build()))).isEmpty();
+    }
+  }
+
+  @Test
   void judgesAMixedInventoryRightFromWhatVcenterSays() throws Exception {
     try (FlowHarness flow = FlowHarness.start(builder -> builder.existingOkms("eu-west-rbx"))) {
       List<StepResult> results = flow.run(flow.settings().vms(List.of("app-01")).build());
