@@ -88,6 +88,26 @@ public final class EncryptionSettings {
 
   /** Checks what the OKMS and PCC steps (1 to 4) need. */
   public EncryptionSettings validateOvh() {
+    validateOkms();
+    validatePcc();
+    return this;
+  }
+
+  /** Checks what the PCC step needs. */
+  public EncryptionSettings validatePcc() {
+    if (pccServiceName == null) {
+      throw new ConfigurationException("pccServiceName", "is missing: give the Hosted Private Cloud service name,"
+          + " such as pcc-198-51-100-1");
+    }
+    if (!PCC.matcher(pccServiceName).matches()) {
+      throw new ConfigurationException("pccServiceName", "'" + pccServiceName + "' is not a PCC service name: it"
+          + " looks like pcc-198-51-100-1 (see Hosted Private Cloud in the Control Panel)");
+    }
+    return this;
+  }
+
+  /** Checks what finding or ordering the OKMS, and trusting it, need. */
+  public EncryptionSettings validateOkms() {
     if (region == null && okmsId == null) {
       throw new ConfigurationException("region", "is missing: give the OKMS region, such as eu-west-rbx, or okmsId");
     }
@@ -98,14 +118,6 @@ public final class EncryptionSettings {
     if (okmsId != null && !UUID.matcher(okmsId).matches()) {
       throw new ConfigurationException("okmsId", "'" + okmsId + "' is not an OKMS id: it is a UUID such as"
           + " 11111111-2222-3333-4444-555555555555 (see the OKMS in the Control Panel), or leave it out");
-    }
-    if (pccServiceName == null) {
-      throw new ConfigurationException("pccServiceName", "is missing: give the Hosted Private Cloud service name,"
-          + " such as pcc-198-51-100-1");
-    }
-    if (!PCC.matcher(pccServiceName).matches()) {
-      throw new ConfigurationException("pccServiceName", "'" + pccServiceName + "' is not a PCC service name: it"
-          + " looks like pcc-198-51-100-1 (see Hosted Private Cloud in the Control Panel)");
     }
     for (String urn : identityUrns) {
       if (!IDENTITY.matcher(urn).matches()) {
@@ -138,6 +150,11 @@ public final class EncryptionSettings {
       throw new ConfigurationException("storagePolicyName", "must be 1 to 80 characters, such as"
           + " okms-vm-encryption");
     }
+    return validateCommon();
+  }
+
+  /** Checks what selecting VMs (steps 6 and 7) needs. */
+  public EncryptionSettings validateVms() {
     if (vms.isEmpty() && vmFolder == null) {
       throw new ConfigurationException("vms", "is empty: give VM names or globs (app-*), or vmFolder");
     }

@@ -33,19 +33,28 @@ public final class EncryptionFlow {
    * a half-done setup: the settings, the PCC, and the VMs named.
    */
   private static void preflight(List<GuideStep> steps, StepContext context) {
-    boolean ovh = steps.stream().anyMatch(step -> step instanceof OkmsOrderStep);
-    if (ovh) {
-      context.settings().validateOvh();
+    if (has(steps, OkmsOrderStep.class)) {
+      context.settings().validateOkms();
     }
-    if (steps.stream().anyMatch(step -> step instanceof VcenterEncryptVmStep
-        || step instanceof VcenterEncryptionComplianceStep)) {
+    if (has(steps, PccOpenKmsFlowStep.class) || has(steps, OvhIamPolicyStep.class)) {
+      context.settings().validatePcc();
+    }
+    if (has(steps, VcenterEncryptionPolicyStep.class) || has(steps, VcenterEncryptVmStep.class)
+        || has(steps, VcenterEncryptionComplianceStep.class)) {
       context.settings().validateVcenter();
     }
-    if (steps.stream().anyMatch(step -> step instanceof PccOpenKmsFlowStep)) {
+    if (has(steps, VcenterEncryptVmStep.class) || has(steps, VcenterEncryptionComplianceStep.class)) {
+      context.settings().validateVms();
+    }
+    if (has(steps, PccOpenKmsFlowStep.class) || has(steps, OvhIamPolicyStep.class)) {
       PccOpenKmsFlowStep.dedicatedCloud(context.pcc(), context.settings().pccServiceName);
     }
-    if (steps.stream().anyMatch(step -> step instanceof VcenterEncryptVmStep)) {
+    if (has(steps, VcenterEncryptVmStep.class)) {
       VmSelection.select(context);
     }
+  }
+
+  private static boolean has(List<GuideStep> steps, Class<? extends GuideStep> type) {
+    return steps.stream().anyMatch(type::isInstance);
   }
 }

@@ -21,7 +21,9 @@ public final class OvhIamPolicyStep implements GuideStep {
   public String run(StepContext context) {
     String name = context.settings().iamPolicyName;
     Optional<String> okmsUrn = context.output(Outputs.OKMS_URN);
-    Optional<String> pccUrn = context.output(Outputs.PCC_URN);
+    Optional<String> pccUrn = context.output(Outputs.PCC_URN).or(() -> Optional.ofNullable(
+        PccOpenKmsFlowStep.dedicatedCloud(context.pcc(), context.settings().pccServiceName).iam())
+        .map(io.github.okmsvm.core.ovh.IamMetadata::urn));
     if (okmsUrn.isEmpty() || pccUrn.isEmpty()) {
       if (context.plan()) {
         context.change("create IAM policy " + name + " for the new OKMS and the PCC");

@@ -1,0 +1,62 @@
+package io.github.okmsvm.maven;
+
+import io.github.okmsvm.core.report.ComplianceReport;
+import io.github.okmsvm.core.report.VmCompliance;
+import io.github.okmsvm.core.steps.GuideStep;
+import io.github.okmsvm.core.steps.StepContext;
+import io.github.okmsvm.core.steps.VcenterEncryptionComplianceStep;
+import java.io.File;
+import java.util.List;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * The release gate: judges every selected VM (home and every disk encrypted, by the expected key provider when
+ * {@code okms.providerName} is given), writes JSON, JUnit XML, Markdown and HTML reports, and fails the build when
+ * more than {@code okms.maxNonCompliant} VMs are not compliant. Offline ({@code mvn -o}) it fails: it cannot judge.
+ */
+@Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, requiresProject = false, threadSafe = true)
+public class CheckMojo extends AbstractOkmsMojo {
+  /** Where the reports go. */
+  @Parameter(property = PluginProperties.REPORT_DIRECTORY, defaultValue = "${project.build.directory}/okms")
+  File reportDirectory;
+
+  private VcenterEncryptionComplianceStep gate;
+
+  @Override
+  String goal() {
+    return "check";
+  }
+
+  @Override
+  List<GuideStep> steps() {
+    gate = new VcenterEncryptionComplianceStep(reportDirectory.toPath());
+    return List.of(gate);
+  }
+
+  @Override
+  void beforeRun() throws MojoFailureException {
+    if (session.isOffline() && !sandbox) {
+      throw new MojoFailureException("[okms] check cannot judge encryption compliance offline (mvn -o): run it"
+          + " online, or skip it explicitly with -D" + PluginProperties.SKIP + "=true");
+    }
+  }
+
+  @Override
+  void afterRun(StepContext context) {
+    printTable(gate.report());
+  }
+
+  private void printTable(ComplianceReport report) {
+    getLog().info("[okms] | VM | compliant | home | disks encrypted |");
+    for (VmCompliance vm : report.vms()) {
+      getLog().info("[okms] | " + vm.name() + " | " + (vm.compliant() ? "yes" : "NO") + " | "
+          + (vm.homeEncrypted() ? "encrypted" : "clear") + " | "
+          + vm.disks().stream().filter(VmCompliance.DiskCompliance::encrypted).count() + "/" + vm.disks().size()
+          + " |");
+    }
+    getLog().info("[okms] " + report.summary() + "; reports in " + reportDirectory);
+  }
+}

@@ -1,0 +1,28 @@
+package io.github.okmsvm.maven;
+
+import io.github.okmsvm.sandbox.OkmsSandbox;
+import java.time.Duration;
+
+/**
+ * The embedded sandbox of {@code -Dokms.sandbox}: one per Maven run, shared by its goals (so that
+ * {@code okms:encrypt-vm okms:check} checks what was encrypted), closed when the JVM ends.
+ */
+final class SandboxHolder {
+  static final String PCC = "pcc-198-51-100-1";
+  private static OkmsSandbox sandbox;
+
+  private SandboxHolder() {}
+
+  static synchronized OkmsSandbox get() {
+    if (sandbox == null) {
+      OkmsSandbox started = OkmsSandbox.builder().pcc(PCC)
+          .vm("app-01", "prod", false, 1, false).vm("app-02", "prod", true, 2, false)
+          .vm("db-01", "prod", false, 2, false).vm("legacy-01", "test", false, 1, true).start();
+      started.vcenterServer().taskDuration(Duration.ofMillis(200));
+      started.vcenterServer().guestShutdownDelay(Duration.ofMillis(500));
+      Runtime.getRuntime().addShutdownHook(new Thread(started::close, "okms-sandbox-stop"));
+      sandbox = started;
+    }
+    return sandbox;
+  }
+}
