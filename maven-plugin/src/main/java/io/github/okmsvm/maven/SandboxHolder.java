@@ -5,7 +5,8 @@ import java.time.Duration;
 
 /**
  * The embedded sandbox of {@code -Dokms.sandbox}: one per Maven run, shared by its goals (so that
- * {@code okms:encrypt-vm okms:check} checks what was encrypted), closed when the JVM ends.
+ * {@code okms:encrypt-vm okms:check} checks what was encrypted). It lives as long as the build's JVM, which Maven
+ * ends itself; a shutdown hook would run after Maven has closed the plugin's class realm.
  */
 final class SandboxHolder {
   static final String PCC = "pcc-198-51-100-1";
@@ -20,7 +21,6 @@ final class SandboxHolder {
           .vm("db-01", "prod", false, 2, false).vm("legacy-01", "test", false, 1, true).start();
       started.vcenterServer().taskDuration(Duration.ofMillis(200));
       started.vcenterServer().guestShutdownDelay(Duration.ofMillis(500));
-      Runtime.getRuntime().addShutdownHook(new Thread(started::close, "okms-sandbox-stop"));
       sandbox = started;
     }
     return sandbox;
