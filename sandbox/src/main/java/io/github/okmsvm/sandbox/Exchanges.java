@@ -9,6 +9,15 @@ import java.time.Duration;
 public final class Exchanges {
   private Exchanges() {}
 
+  /**
+   * Sends small answers at once: without TCP_NODELAY the JDK's HTTP server writes headers and body separately and
+   * each call waits for the peer's delayed ACK (about 40 ms), which no real vCenter or OVHcloud API does. Must run
+   * before the first server is created, since the JDK reads the setting once.
+   */
+  public static void noDelay() {
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+  }
+
   public static byte[] readBody(HttpExchange exchange, Duration latency) throws IOException {
     byte[] body;
     try (InputStream in = exchange.getRequestBody()) {

@@ -60,6 +60,10 @@ public final class OvhApiServer implements AutoCloseable {
   private volatile Duration latency = Duration.ZERO;
   private volatile int pageSize = 25;
 
+  static {
+    Exchanges.noDelay();
+  }
+
   OvhApiServer(SSLContext tls) throws IOException {
     this.server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
     server.setHttpsConfigurator(new HttpsConfigurator(tls));

@@ -66,6 +66,10 @@ public final class VcenterServer implements AutoCloseable {
 
   private record ConnectedCache(String providerId, Instant until) {}
 
+  static {
+    Exchanges.noDelay();
+  }
+
   VcenterServer(SSLContext tls, String username, Secret password, Inventory inventory) throws IOException {
     this.username = username;
     this.password = password;

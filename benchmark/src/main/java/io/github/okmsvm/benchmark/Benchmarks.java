@@ -1,0 +1,241 @@
+package io.github.okmsvm.benchmark;
+
+import io.github.okmsvm.core.config.EncryptionSettings;
+import io.github.okmsvm.core.event.ProgressEvent;
+import io.github.okmsvm.core.ovh.OvhApi;
+import io.github.okmsvm.core.report.ComplianceReport;
+import io.github.okmsvm.core.steps.EncryptionFlow;
+import io.github.okmsvm.core.steps.StepContext;
+import io.github.okmsvm.core.vsphere.MoRef;
+import io.github.okmsvm.core.vsphere.PropertyCollector;
+import io.github.okmsvm.core.vsphere.VimClient;
+import io.github.okmsvm.core.vsphere.VirtualMachines;
+import io.github.okmsvm.core.vsphere.VmState;
+import io.github.okmsvm.sandbox.OkmsSandbox;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Measures what DESIGN §10 requires, against the sandbox, and prints one Markdown table. Each figure is the median
+ * of several runs after a warm-up, unless the row says otherwise.
+ */
+public final class Benchmarks {
+  private static final String PCC = "pcc-198-51-100-1";
+  private static final Set<String> VCENTER_WRITES = Set.of("RegisterKmipServer", "UploadKmipServerCert",
+      "GenerateClientCsr", "UpdateKmsSignedCsrClientCert", "MarkDefault", "RemoveKmipServer", "PbmCreate",
+      "ReconfigVM_Task", "PowerOffVM_Task", "PowerOnVM_Task", "ShutdownGuest");
+
+  private final List<String> rows = new ArrayList<>();
+
+  public static void main(String[] args) {
+    Benchmarks benchmarks = new Benchmarks();
+    benchmarks.compliance(10_000, 2);
+    benchmarks.convergedRerun(10);
+    benchmarks.convergedRerun(1_000);
+    benchmarks.parallelEncryption(200, Duration.ofMillis(500), 4);
+    for (Duration task : List.of(Duration.ofMillis(500), Duration.ofSeconds(3), Duration.ofSeconds(12))) {
+      benchmarks.polling(task);
+    }
+    benchmarks.print();
+  }
+
+  private void row(String measurement, String ours, String baseline, String ratio, String requirement,
+      boolean met) {
+    rows.add("| " + String.join(" | ", measurement, ours, baseline, ratio, requirement, met ? "met" : "NOT MET")
+        + " |");
+  }
+
+  private void print() {
+    System.out.println();
+    System.out.println("Machine: " + Runtime.getRuntime().availableProcessors() + " cores, "
+        + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB max heap, Java "
+        + System.getProperty("java.version") + ", " + System.getProperty("os.name") + " "
+        + System.getProperty("os.arch"));
+    System.out.println();
+    System.out.println("| measurement | okms-vm-encryption | baseline | ratio | requirement (DESIGN §10) | |");
+    System.out.println("|---|---|---|---|---|---|");
+    rows.forEach(System.out::println);
+  }
+
+  /** Compliance over {@code vms} VMs: paged PropertyCollector against one call per VM, in the same run. */
+  private void compliance(int vms, int disks) {
+    try (OkmsSandbox sandbox = OkmsSandbox.builder().vms(vms, disks).start();
+        VimClient vim = connect(sandbox)) {
+      VirtualMachines machines = new VirtualMachines(vim);
+      machines.list(null, 1000); // warm-up
+      long[] times = new long[3];
+      long roundTrips = 0;
+      long peak = 0;
+      int judged = 0;
+      for (int i = 0; i < times.length; i++) {
+        long before = calls(vim, "RetrievePropertiesEx", "ContinueRetrievePropertiesEx");
+        resetPeak();
+        long started = System.nanoTime();
+        List<VmState> states = machines.list(null, 1000);
+        judged = ComplianceReport.judge("bench", null, 0, states).vms().size();
+        times[i] = System.nanoTime() - started;
+        peak = Math.max(peak, peakHeap());
+        roundTrips = calls(vim, "RetrievePropertiesEx", "ContinueRetrievePropertiesEx") - before;
+      }
+      long ours = median(times);
+
+      long before = calls(vim, "RetrievePropertiesEx", "ContinueRetrievePropertiesEx");
+      resetPeak();
+      long started = System.nanoTime();
+      PropertyCollector collector = new PropertyCollector(vim);
+      List<PropertyCollector.ObjectContent> refs = collector.retrieveAll(vim.serviceContent().rootFolder(),
+          "VirtualMachine", List.of("name"), 1000);
+      List<VmState> perVm = new ArrayList<>();
+      for (PropertyCollector.ObjectContent ref : refs) {
+        perVm.add(machines.read(ref.ref())); // the N+1 pattern: one round trip per VM
+      }
+      ComplianceReport.judge("bench", null, 0, perVm);
+      long baseline = System.nanoTime() - started;
+      long baselinePeak = peakHeap();
+      long baselineTrips = calls(vim, "RetrievePropertiesEx", "ContinueRetrievePropertiesEx") - before;
+
+      row("compliance of " + judged + " VMs × " + disks + " disks: PropertyCollector round trips",
+          Long.toString(roundTrips), Long.toString(baselineTrips) + " (one per VM)",
+          String.format("%.0f× fewer", (double) baselineTrips / roundTrips), "bounded (paged)",
+          roundTrips <= (vms + 999) / 1000);
+      row("compliance of " + judged + " VMs: wall time (median of 3)", millis(ours), millis(baseline) + " (1 run)",
+          String.format("%.1f× faster", (double) baseline / ours), "side by side with N+1", ours < baseline);
+      row("compliance of " + judged + " VMs: peak heap (client and in-process sandbox)", mib(peak),
+          mib(baselinePeak), String.format("%.2f", (double) peak / Math.max(1, baselinePeak)), "reported", true);
+    }
+  }
+
+  /** A converged re-run of the whole flow: reads and writes counted on the sandbox. */
+  private void convergedRerun(int vms) {
+    try (OkmsSandbox sandbox = OkmsSandbox.builder().pcc(PCC).vms(vms, 2).start()) {
+      sandbox.vcenterServer().taskDuration(Duration.ofMillis(10));
+      EncryptionSettings settings = EncryptionSettings.builder().region("eu-west-rbx").order(true)
+          .pccServiceName(PCC).vms(List.of("vm-*")).parallelism(16).timeout(Duration.ofMinutes(5)).build();
+      run(sandbox, settings, event -> { });
+      sandbox.ovhApi().counters().reset();
+      sandbox.vcenterServer().counters().reset();
+      long started = System.nanoTime();
+      run(sandbox, settings, event -> { });
+      long elapsed = System.nanoTime() - started;
+      long ovhWrites = sandbox.ovhApi().counters().writes();
+      long ovhReads = sandbox.ovhApi().counters().total() - ovhWrites;
+      long vcenterWrites = VCENTER_WRITES.stream().mapToLong(m -> sandbox.vcenterServer().counters().count(m)).sum();
+      long vcenterReads = sandbox.vcenterServer().counters().total() - vcenterWrites;
+      row("converged re-run of the whole flow, " + vms + " VMs: writes", Long.toString(ovhWrites + vcenterWrites),
+          "", "", "0", ovhWrites + vcenterWrites == 0);
+      row("converged re-run of the whole flow, " + vms + " VMs: reads (OVHcloud + vCenter), wall time",
+          ovhReads + " + " + vcenterReads + ", " + millis(elapsed), "", "", "small, fixed whatever the VM count",
+          ovhReads + vcenterReads < 100);
+    }
+  }
+
+  /** Encrypting {@code vms} VMs whose reconfigure task lasts {@code task}: parallel against sequential. */
+  private void parallelEncryption(int vms, Duration task, int parallelism) {
+    long parallel = encryptionTime(vms, task, parallelism);
+    long sequential = encryptionTime(vms, task, 1);
+    long bound = (long) Math.ceil((double) vms / parallelism) * task.toNanos();
+    row("encrypting " + vms + " VMs, reconfigure task " + task.toMillis() + " ms, parallelism " + parallelism,
+        millis(parallel), millis(sequential) + " (sequential)",
+        String.format("%.1f× faster", (double) sequential / parallel),
+        "close to ⌈N/p⌉ × task = " + millis(bound) + String.format(" (%.2f× the bound)", (double) parallel / bound),
+        parallel < 1.5 * bound);
+  }
+
+  private long encryptionTime(int vms, Duration task, int parallelism) {
+    try (OkmsSandbox sandbox = OkmsSandbox.builder().pcc(PCC).existingOkms("eu-west-rbx").vms(vms, 2).start()) {
+      sandbox.vcenterServer().taskDuration(Duration.ofMillis(10));
+      EncryptionSettings.Builder settings = EncryptionSettings.builder().region("eu-west-rbx").pccServiceName(PCC)
+          .timeout(Duration.ofMinutes(5));
+      run(sandbox, settings.vms(List.of("none-*")).build(), event -> { }); // steps 1 to 5, no VM
+      sandbox.vcenterServer().taskDuration(task);
+      AtomicLong step6 = new AtomicLong();
+      run(sandbox, settings.vms(List.of("vm-*")).parallelism(parallelism).build(), event -> {
+        if (event instanceof ProgressEvent.Finished finished && finished.step().equals("vcenterEncryptVm")) {
+          step6.set(finished.duration().toNanos());
+        }
+      });
+      return step6.get();
+    }
+  }
+
+  /** How long after a task ends the waiting step notices it, for a task of {@code task}. */
+  private void polling(Duration task) {
+    try (OkmsSandbox sandbox = OkmsSandbox.builder().vm("probe", null, true, 1, false).start();
+        VimClient vim = connect(sandbox)) {
+      sandbox.vcenterServer().taskDuration(task);
+      VirtualMachines machines = new VirtualMachines(vim);
+      MoRef vm = machines.findByInventoryPath("DC0/vm/probe").orElseThrow();
+      long[] delays = new long[3];
+      for (int i = 0; i < delays.length; i++) {
+        long started = System.nanoTime();
+        if (i % 2 == 0) {
+          machines.powerOff(vm, Duration.ofMinutes(2), elapsed -> { });
+        } else {
+          machines.powerOn(vm, Duration.ofMinutes(2), elapsed -> { });
+        }
+        delays[i] = System.nanoTime() - started - task.toNanos();
+      }
+      long delay = median(delays);
+      long allowed = Math.max(Duration.ofSeconds(1).toNanos(), task.toNanos() / 10);
+      row("polling: a " + task.toMillis() + " ms task noticed after (median of 3)", millis(delay), "", "",
+          "≤ max(1 s, 10 % of the wait) = " + millis(allowed), delay <= allowed);
+    }
+  }
+
+  private static void run(OkmsSandbox sandbox, EncryptionSettings settings,
+      io.github.okmsvm.core.event.ProgressListener listener) {
+    StepContext context = new StepContext(settings,
+        () -> OvhApi.builder().endpoint(sandbox.ovhEndpoint()).credentials(sandbox.applicationKey())
+            .sslContext(sandbox.clientSslContext()).build(),
+        () -> connect(sandbox), listener);
+    try {
+      EncryptionFlow.run(EncryptionFlow.steps(true), context);
+    } finally {
+      context.close();
+    }
+  }
+
+  private static VimClient connect(OkmsSandbox sandbox) {
+    return VimClient.connect(sandbox.vcenterUrl(), sandbox.vcenterUsername(), sandbox.vcenterPassword(),
+        sandbox.vcenterTls(), Duration.ofSeconds(60), line -> { });
+  }
+
+  private static long calls(VimClient vim, String... methods) {
+    return Arrays.stream(methods).mapToLong(vim::callCount).sum();
+  }
+
+  private static void resetPeak() {
+    System.gc();
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        pool.resetPeakUsage();
+      }
+    }
+  }
+
+  private static long peakHeap() {
+    return ManagementFactory.getMemoryPoolMXBeans().stream().filter(pool -> pool.getType() == MemoryType.HEAP)
+        .mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+  }
+
+  private static long median(long[] values) {
+    long[] sorted = values.clone();
+    Arrays.sort(sorted);
+    return sorted[sorted.length / 2];
+  }
+
+  private static String millis(long nanos) {
+    return nanos >= 10_000_000_000L ? String.format("%.1f s", nanos / 1e9) : (nanos / 1_000_000) + " ms";
+  }
+
+  private static String mib(long bytes) {
+    return (bytes / (1024 * 1024)) + " MiB";
+  }
+}
