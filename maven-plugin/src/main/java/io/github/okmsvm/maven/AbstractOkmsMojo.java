@@ -166,6 +166,30 @@ abstract class AbstractOkmsMojo extends AbstractMojo {
   @Parameter(property = PluginProperties.OVH_TOKEN_URL)
   String ovhTokenUrl;
 
+  /** OVHcloud application key (not a secret). */
+  @Parameter(property = PluginProperties.OVH_APPLICATION_KEY)
+  String ovhApplicationKey;
+
+  /** OVHcloud application secret: give it on the command line or, better, as OVH_APPLICATION_SECRET. */
+  @Parameter(property = PluginProperties.OVH_APPLICATION_SECRET)
+  String ovhApplicationSecret;
+
+  /** OVHcloud consumer key: give it on the command line or, better, as OVH_CONSUMER_KEY. */
+  @Parameter(property = PluginProperties.OVH_CONSUMER_KEY)
+  String ovhConsumerKey;
+
+  /** OVHcloud service account client id (not a secret). */
+  @Parameter(property = PluginProperties.OVH_CLIENT_ID)
+  String ovhClientId;
+
+  /** OVHcloud service account secret: give it on the command line or, better, as OVH_CLIENT_SECRET. */
+  @Parameter(property = PluginProperties.OVH_CLIENT_SECRET)
+  String ovhClientSecret;
+
+  /** vCenter password: give it on the command line or, better, as VSPHERE_PASSWORD or in settings.xml. */
+  @Parameter(property = PluginProperties.VCENTER_PASSWORD)
+  String vcenterPassword;
+
   /** settings.xml server whose username/password are an OVHcloud service account (client id/secret). */
   @Parameter(property = PluginProperties.OVH_SERVER_ID, defaultValue = "okms-ovh")
   String ovhServerId;
@@ -267,7 +291,13 @@ abstract class AbstractOkmsMojo extends AbstractMojo {
   private StepContext context(MavenProgressRenderer renderer) throws MojoFailureException {
     EncryptionSettings settings = settings();
     if (sandbox) {
-      OkmsSandbox box = SandboxHolder.get();
+      VcenterLogin login = vcenterLogin();
+      OkmsSandbox box = SandboxHolder.get(login == null ? null : login.user(), login == null ? null
+          : login.password());
+      if (login != null) {
+        getLog().info("[okms] vCenter user " + login.user() + " from " + login.source()
+            + " (the sandbox vCenter adopts it)");
+      }
       getLog().info("[okms] running against the embedded sandbox (" + box.ovhEndpoint().apiBase() + ", "
           + box.vcenterUrl() + ")");
       return new StepContext(settings,
@@ -277,7 +307,7 @@ abstract class AbstractOkmsMojo extends AbstractMojo {
               box.vcenterTls(), Duration.ofSeconds(60), line -> getLog().debug("[okms] vCenter " + line)),
           renderer);
     }
-    checkStrict();
+    checkSecretsOutsideThePom();
     Supplier<OvhApi> ovh = () -> {
       OvhSettings resolved = ovhSettings();
       getLog().debug("[okms] OVHcloud credentials: " + resolved.describeSources());
@@ -293,6 +323,11 @@ abstract class AbstractOkmsMojo extends AbstractMojo {
     Map<String, String> explicit = new LinkedHashMap<>();
     put(explicit, OvhSettings.ENDPOINT, ovhEndpoint);
     put(explicit, OvhSettings.TOKEN_URL, ovhTokenUrl);
+    put(explicit, OvhSettings.APPLICATION_KEY, ovhApplicationKey);
+    put(explicit, OvhSettings.APPLICATION_SECRET, ovhApplicationSecret);
+    put(explicit, OvhSettings.CONSUMER_KEY, ovhConsumerKey);
+    put(explicit, OvhSettings.CLIENT_ID, ovhClientId);
+    put(explicit, OvhSettings.CLIENT_SECRET, ovhClientSecret);
     OvhSettings resolved = OvhSettings.resolve(explicit, environment(), OvhSettings.defaultConfFiles());
     try {
       resolved.credentials();
@@ -311,21 +346,39 @@ abstract class AbstractOkmsMojo extends AbstractMojo {
     }
   }
 
-  private VimClient vcenter() {
+  /** A vCenter user and password, and where they came from (never the password itself). */
+  record VcenterLogin(String user, Secret password, String source) {}
+
+  /** {@code okms.vcenterUser} / {@code VSPHERE_USER} / settings.xml, then {@code VSPHERE_PASSWORD} / settings.xml. */
+  VcenterLogin vcenterLogin() {
     Map<String, String> env = environment();
     Server server = server(vcenterServerId, "vcenterServerId");
+    String user = first(vcenterUser, env.get("VSPHERE_USER"), server == null ? null : server.getUsername());
+    String password = first(vcenterPassword, env.get("VSPHERE_PASSWORD"), server == null ? null
+        : server.getPassword());
+    if (user == null || password == null) {
+      return null;
+    }
+    String source = vcenterPassword != null ? PluginProperties.VCENTER_PASSWORD
+        : env.get("VSPHERE_PASSWORD") != null ? "the environment (VSPHERE_PASSWORD)"
+        : "settings.xml server " + vcenterServerId;
+    return new VcenterLogin(user, Secret.of(password), source);
+  }
+
+  private VimClient vcenter() {
+    Map<String, String> env = environment();
     String host = first(vcenterServer, env.get("VSPHERE_SERVER"));
     if (host == null) {
       throw new ConfigurationException("vcenterServer", "is missing: set " + PluginProperties.VCENTER_SERVER
           + " or VSPHERE_SERVER to vCenter's host name");
     }
-    String user = first(vcenterUser, env.get("VSPHERE_USER"), server == null ? null : server.getUsername());
-    String password = first(env.get("VSPHERE_PASSWORD"), server == null ? null : server.getPassword());
-    if (user == null || password == null) {
+    VcenterLogin login = vcenterLogin();
+    if (login == null) {
       throw new ConfigurationException("vcenterUser", "or its password is missing: set VSPHERE_USER and"
           + " VSPHERE_PASSWORD, or add a settings.xml <server> with id " + vcenterServerId);
     }
-    return VimClient.connect(host, user, Secret.of(password), tls(env), Duration.ofSeconds(60),
+    getLog().info("[okms] vCenter user " + login.user() + " from " + login.source());
+    return VimClient.connect(host, login.user(), login.password(), tls(env), Duration.ofSeconds(60),
         line -> getLog().debug("[okms] vCenter " + line));
   }
 
@@ -375,17 +428,26 @@ abstract class AbstractOkmsMojo extends AbstractMojo {
     return result.getServer();
   }
 
-  /** In strict mode, no secret may come from the POM: only from the environment or settings.xml. */
-  private void checkStrict() throws MojoFailureException {
-    if (!strict || project == null || project.getProperties() == null) {
-      return;
-    }
-    for (String key : List.of("okms.ovhApplicationSecret", "okms.ovhConsumerKey", "okms.ovhClientSecret",
-        "okms.vcenterPassword")) {
-      if (project.getProperties().containsKey(key)) {
-        throw new MojoFailureException(key + " is set in the POM, and " + PluginProperties.STRICT + " forbids"
-            + " secrets there: move it to the environment (OVH_*, VSPHERE_PASSWORD) or a settings.xml <server>");
+  /**
+   * A secret set in the POM (not with {@code -D} on the command line) is a warning, and an error in strict mode:
+   * secrets belong in the environment or in settings.xml.
+   */
+  private void checkSecretsOutsideThePom() throws MojoFailureException {
+    Map<String, String> secrets = new LinkedHashMap<>();
+    put(secrets, PluginProperties.OVH_APPLICATION_SECRET, ovhApplicationSecret);
+    put(secrets, PluginProperties.OVH_CONSUMER_KEY, ovhConsumerKey);
+    put(secrets, PluginProperties.OVH_CLIENT_SECRET, ovhClientSecret);
+    put(secrets, PluginProperties.VCENTER_PASSWORD, vcenterPassword);
+    for (String property : secrets.keySet()) {
+      if (session.getUserProperties().containsKey(property)) {
+        continue; // given on the command line
       }
+      String message = property + " is set in the POM: move it to the environment (OVH_*, VSPHERE_PASSWORD) or a"
+          + " settings.xml <server>";
+      if (strict) {
+        throw new MojoFailureException(message + " (" + PluginProperties.STRICT + " forbids secrets in the POM)");
+      }
+      getLog().warn("[okms] " + message);
     }
   }
 

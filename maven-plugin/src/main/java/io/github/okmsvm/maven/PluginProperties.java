@@ -43,6 +43,12 @@ public final class PluginProperties {
   public static final String OVH_ENDPOINT = "okms.ovhEndpoint";
   public static final String OVH_TOKEN_URL = "okms.ovhTokenUrl";
   public static final String OVH_SERVER_ID = "okms.ovhServerId";
+  public static final String OVH_APPLICATION_KEY = "okms.ovhApplicationKey";
+  public static final String OVH_APPLICATION_SECRET = "okms.ovhApplicationSecret";
+  public static final String OVH_CONSUMER_KEY = "okms.ovhConsumerKey";
+  public static final String OVH_CLIENT_ID = "okms.ovhClientId";
+  public static final String OVH_CLIENT_SECRET = "okms.ovhClientSecret";
+  public static final String VCENTER_PASSWORD = "okms.vcenterPassword";
   public static final String VCENTER_SERVER = "okms.vcenterServer";
   public static final String VCENTER_USER = "okms.vcenterUser";
   public static final String VCENTER_SERVER_ID = "okms.vcenterServerId";

@@ -1,5 +1,6 @@
 package io.github.okmsvm.maven;
 
+import io.github.okmsvm.core.ovh.Secret;
 import io.github.okmsvm.sandbox.OkmsSandbox;
 import java.time.Duration;
 
@@ -14,9 +15,14 @@ final class SandboxHolder {
 
   private SandboxHolder() {}
 
-  static synchronized OkmsSandbox get() {
+  /** The sandbox; its vCenter takes {@code user} and {@code password} when given, its own demo ones otherwise. */
+  static synchronized OkmsSandbox get(String user, Secret password) {
     if (sandbox == null) {
-      OkmsSandbox started = OkmsSandbox.builder().pcc(PCC)
+      OkmsSandbox.Builder builder = OkmsSandbox.builder();
+      if (user != null) {
+        builder.vcenterLogin(user, password);
+      }
+      OkmsSandbox started = builder.pcc(PCC)
           .vm("app-01", "prod", false, 1, false).vm("app-02", "prod", true, 2, false)
           .vm("db-01", "prod", false, 2, false).vm("legacy-01", "test", false, 1, true).start();
       started.vcenterServer().taskDuration(Duration.ofMillis(200));

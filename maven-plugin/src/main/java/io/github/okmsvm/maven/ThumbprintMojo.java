@@ -25,8 +25,12 @@ import org.apache.maven.plugins.annotations.Parameter;
 public class ThumbprintMojo extends AbstractMojo {
 
   /** The KMIP endpoint's host, optionally with {@code :port}, such as {@code eu-west-rbx.okms.ovh.net}. */
-  @Parameter(property = PluginProperties.HOST, required = true)
+  @Parameter(property = PluginProperties.HOST)
   String host;
+
+  /** With the embedded sandbox, and no host, the sandbox vCenter's TLS endpoint, verified against its CA. */
+  @Parameter(property = PluginProperties.SANDBOX, defaultValue = "false")
+  boolean sandbox;
 
   /** The KMIP port, when {@code okms.host} has none. */
   @Parameter(property = PluginProperties.PORT, defaultValue = "5696")
@@ -54,6 +58,18 @@ public class ThumbprintMojo extends AbstractMojo {
       throw new MojoFailureException(PluginProperties.TIMEOUT + " is " + timeoutSeconds
           + ": give a number of seconds of at least 1, such as 15");
     }
+    String caPem = null;
+    if (sandbox && (host == null || host.isBlank())) {
+      java.net.URI vcenter = java.net.URI.create(SandboxHolder.get(null, null).vcenterUrl());
+      host = vcenter.getHost() + ":" + vcenter.getPort();
+      caPem = SandboxHolder.get(null, null).trustBundlePem();
+    } else if (host == null || host.isBlank()) {
+      throw new MojoFailureException(PluginProperties.HOST + " is missing: give the KMIP endpoint's host, such as"
+          + " -D" + PluginProperties.HOST + "=eu-west-rbx.okms.ovh.net");
+    }
+    if (publicCa != null) {
+      caPem = readPublicCa();
+    }
     try {
       TlsEndpoint endpoint = TlsEndpoint.parse(host, port, PluginProperties.HOST);
       CapturedChain captured = ChainCapture.capture(endpoint, Duration.ofSeconds(timeoutSeconds));
@@ -65,9 +81,10 @@ public class ThumbprintMojo extends AbstractMojo {
       getLog().info("  subject:          " + leaf.subject());
       getLog().info("  issuer:           " + leaf.issuer());
       getLog().info("  valid:            " + leaf.notBefore() + " to " + leaf.notAfter());
-      if (publicCa != null) {
-        ChainVerifier.verify(captured.chain(), readPublicCa(), PluginProperties.PUBLIC_CA);
-        getLog().info("  chain:            verified against " + publicCa.getName());
+      if (caPem != null) {
+        ChainVerifier.verify(captured.chain(), caPem, PluginProperties.PUBLIC_CA);
+        getLog().info("  chain:            verified against " + (publicCa == null ? "the sandbox CA"
+            : publicCa.getName()));
       } else {
         getLog().info("  chain:            not verified (give -D" + PluginProperties.PUBLIC_CA
             + "=<publicCA PEM file> to check it)");

@@ -33,7 +33,7 @@ public final class OkmsSandbox implements AutoCloseable {
   private final OvhCredentials.ApplicationKey applicationKey;
   private final OvhCredentials.ServiceAccount serviceAccount;
   private final VcenterSandbox vcenter;
-  private final String vcenterUsername = "administrator@vsphere.local";
+  private final String vcenterUsername;
   private final Secret vcenterPassword;
 
   private OkmsSandbox(Builder builder) {
@@ -45,7 +45,8 @@ public final class OkmsSandbox implements AutoCloseable {
         Secret.of(token(random, 16)));
     this.serviceAccount = new OvhCredentials.ServiceAccount("sandbox-" + token(random, 4),
         Secret.of(token(random, 16)));
-    this.vcenterPassword = Secret.of(token(random, 12));
+    this.vcenterUsername = builder.vcenterUser;
+    this.vcenterPassword = builder.vcenterPassword != null ? builder.vcenterPassword : Secret.of(token(random, 12));
     SSLContext tls = serverContext(serverKeys);
     try {
       this.ovh = OvhSandbox.start(tls, builder.nichandle, builder.pccs, builder.okmsRegions, applicationKey,
@@ -152,9 +153,18 @@ public final class OkmsSandbox implements AutoCloseable {
   /** What the sandbox starts with. */
   public static final class Builder {
     private String nichandle = "xx1111-ovh";
+    private String vcenterUser = "administrator@vsphere.local";
+    private Secret vcenterPassword;
     private final List<String> pccs = new ArrayList<>();
     private final List<String> okmsRegions = new ArrayList<>();
     private final List<VcenterSandbox.VmSeed> vms = new ArrayList<>();
+
+    /** The vCenter login the sandbox accepts, instead of its generated demo one. */
+    public Builder vcenterLogin(String user, Secret password) {
+      this.vcenterUser = user;
+      this.vcenterPassword = password;
+      return this;
+    }
 
     public Builder nichandle(String value) {
       this.nichandle = value;
