@@ -47,7 +47,11 @@ public final class OvhSettings {
     Map<String, String> sources = new HashMap<>();
     take(values, sources, explicit, key -> key, "parameter");
     take(values, sources, environment, key -> "OVH_" + key.toUpperCase(Locale.ROOT), "environment");
-    Map<String, Map<String, String>> conf = readConf(confFiles);
+    return fromConf(values, sources, readConf(confFiles));
+  }
+
+  private static OvhSettings fromConf(Map<String, String> values, Map<String, String> sources,
+      Map<String, Map<String, String>> conf) {
     String endpoint = values.getOrDefault(ENDPOINT,
         conf.getOrDefault("default", Map.of()).get(ENDPOINT));
     if (endpoint != null && !values.containsKey(ENDPOINT)) {
@@ -58,6 +62,17 @@ public final class OvhSettings {
       take(values, sources, conf.getOrDefault(endpoint.strip(), Map.of()), key -> key, "ovh.conf");
     }
     return new OvhSettings(values, sources);
+  }
+
+  /** Settings from explicit values, then the environment, then the text of one {@code ovh.conf}. */
+  public static OvhSettings resolve(Map<String, String> explicit, Map<String, String> environment, String confText) {
+    Map<String, String> values = new HashMap<>();
+    Map<String, String> sources = new HashMap<>();
+    take(values, sources, explicit, key -> key, "parameter");
+    take(values, sources, environment, key -> "OVH_" + key.toUpperCase(Locale.ROOT), "environment");
+    Map<String, Map<String, String>> conf = new HashMap<>();
+    parse(List.of(confText.split("\\R")), conf);
+    return fromConf(values, sources, conf);
   }
 
   /** Where OVHcloud's libraries look for {@code ovh.conf}, the first one winning. */
@@ -136,25 +151,30 @@ public final class OvhSettings {
         continue;
       }
       try {
-        String section = "";
-        for (String raw : Files.readAllLines(file)) {
-          String line = raw.strip();
-          if (line.isEmpty() || line.startsWith("#") || line.startsWith(";")) {
-            continue;
-          }
-          if (line.startsWith("[") && line.endsWith("]")) {
-            section = line.substring(1, line.length() - 1).strip();
-          } else if (line.contains("=")) {
-            int eq = line.indexOf('=');
-            sections.computeIfAbsent(section, s -> new HashMap<>())
-                .put(line.substring(0, eq).strip(), line.substring(eq + 1).strip());
-          }
-        }
+        parse(Files.readAllLines(file), sections);
       } catch (IOException e) {
         throw new OvhConfigurationException("ovh.conf", "'" + file + "' cannot be read (" + e.getMessage() + ")",
             "check the file's permissions");
       }
     }
     return sections;
+  }
+
+  /** INI lines into sections; a later file's values replace an earlier one's. */
+  private static void parse(List<String> lines, Map<String, Map<String, String>> sections) {
+    String section = "";
+    for (String raw : lines) {
+      String line = raw.strip();
+      if (line.isEmpty() || line.startsWith("#") || line.startsWith(";")) {
+        continue;
+      }
+      if (line.startsWith("[") && line.endsWith("]")) {
+        section = line.substring(1, line.length() - 1).strip();
+      } else if (line.contains("=")) {
+        int eq = line.indexOf('=');
+        sections.computeIfAbsent(section, s -> new HashMap<>())
+            .put(line.substring(0, eq).strip(), line.substring(eq + 1).strip());
+      }
+    }
   }
 }

@@ -1,0 +1,4 @@
+package com.cloudbees.plugins.credentials.common;
+
+/** A user name and a password. */
+public interface UsernamePasswordCredentials extends UsernameCredentials, PasswordCredentials {}

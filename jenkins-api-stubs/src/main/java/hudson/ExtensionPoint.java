@@ -1,0 +1,4 @@
+package hudson;
+
+/** Marker interface of Jenkins extension points. */
+public interface ExtensionPoint {}

@@ -1,0 +1,43 @@
+package io.github.okmsvm.jenkins;
+
+import hudson.EnvVars;
+import hudson.Extension;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.github.okmsvm.core.steps.GuideStep;
+import java.util.List;
+import java.util.Set;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.kohsuke.stapler.DataBoundConstructor;
+
+/** {@code okmsOrder}: guide step 1: the OKMS of a region, found, or ordered when order: true. */
+public final class OkmsOrderStep extends OkmsStep {
+  @DataBoundConstructor
+  public OkmsOrderStep(String region) {
+    setRegion(region);
+  }
+
+  @Override
+  List<GuideStep> guideSteps(EnvVars env) {
+    return List.of(new io.github.okmsvm.core.steps.OkmsOrderStep());
+  }
+
+  /** Registers {@code okmsOrder} with Jenkins. */
+  @Extension
+  public static final class DescriptorImpl extends StepDescriptor {
+    @Override
+    public String getFunctionName() {
+      return "okmsOrder";
+    }
+
+    @Override
+    public String getDisplayName() {
+      return "Find or order an OVHcloud KMS";
+    }
+
+    @Override
+    public Set<? extends Class<?>> getRequiredContext() {
+      return Set.of(Run.class, TaskListener.class);
+    }
+  }
+}
