@@ -1,0 +1,84 @@
+package io.github.okmsvm.jenkins;
+
+import hudson.EnvVars;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.github.okmsvm.core.tls.ChainCapture;
+import io.github.okmsvm.core.tls.TlsEndpoint;
+import io.github.okmsvm.sandbox.OkmsSandbox;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jenkinsci.plugins.workflow.steps.Step;
+
+/**
+ * A sandbox with a PCC and VMs, Jenkins credentials for it, and the arguments a pipeline would pass: what the step
+ * tests and the Jenkinsfile test run against.
+ */
+final class PipelineFixture implements AutoCloseable {
+  static final String PCC = "pcc-198-51-100-1";
+
+  final OkmsSandbox sandbox;
+  final TestCredentials credentials = new TestCredentials();
+  final TestListener listener = new TestListener();
+  final Path workspace;
+  final String vcenterThumbprint;
+
+  PipelineFixture(Path workspace) {
+    this.workspace = workspace;
+    this.sandbox = OkmsSandbox.builder().pcc(PCC).vm("app-01", "prod", false, 1, false)
+        .vm("app-02", "prod", true, 2, false).vm("db-01", "prod", false, 2, false).start();
+    sandbox.vcenterServer().taskDuration(Duration.ofMillis(20));
+    sandbox.vcenterServer().guestShutdownDelay(Duration.ofMillis(100));
+    credentials.usernamePassword("ovh-service-account", sandbox.serviceAccount().clientId(),
+        sandbox.serviceAccount().clientSecret().reveal());
+    credentials.usernamePassword("vcenter-admin", sandbox.vcenterUsername(), sandbox.vcenterPassword().reveal());
+    URI vcenter = URI.create(sandbox.vcenterUrl());
+    this.vcenterThumbprint = ChainCapture.capture(new TlsEndpoint(vcenter.getHost(), vcenter.getPort()),
+        Duration.ofSeconds(5)).thumbprint().sha256();
+  }
+
+  /** The connection arguments every step of the pipeline gets. */
+  Map<String, Object> connection() {
+    Map<String, Object> args = new LinkedHashMap<>();
+    args.put("ovhCredentialsId", "ovh-service-account");
+    args.put("ovhEndpoint", sandbox.ovhEndpoint().apiBase().toString());
+    args.put("vcenterServer", sandbox.vcenterUrl());
+    args.put("vcenterCredentialsId", "vcenter-admin");
+    args.put("vcenterThumbprint", vcenterThumbprint);
+    return args;
+  }
+
+  Map<String, Object> args(Object... namesAndValues) {
+    Map<String, Object> args = connection();
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      args.put((String) namesAndValues[i], namesAndValues[i + 1]);
+    }
+    return args;
+  }
+
+  TestStepContext context() {
+    EnvVars env = new EnvVars(Map.of("WORKSPACE", workspace.toString()));
+    return new TestStepContext().with(Run.class, new TestRun()).with(TaskListener.class, listener)
+        .with(EnvVars.class, env).with(CredentialLookup.class, credentials)
+        .with(StepConnections.class, new SandboxConnections(sandbox.clientSslContext()));
+  }
+
+  @SuppressWarnings("unchecked")
+  Map<String, Object> run(Class<? extends Step> step, Map<String, Object> args) throws Exception {
+    return (Map<String, Object>) StepInvoker.invoke(step, args, context());
+  }
+
+  List<String> secrets() {
+    return List.of(sandbox.serviceAccount().clientSecret().reveal(), sandbox.vcenterPassword().reveal(),
+        sandbox.applicationKey().applicationSecret().reveal());
+  }
+
+  @Override
+  public void close() {
+    sandbox.close();
+  }
+}

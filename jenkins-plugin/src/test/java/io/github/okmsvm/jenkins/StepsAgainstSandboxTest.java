@@ -1,0 +1,124 @@
+package io.github.okmsvm.jenkins;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Each step run as a pipeline would, in the guide's order, against the sandbox, with Jenkins credentials. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class StepsAgainstSandboxTest {
+  @TempDir static Path workspace;
+  private static PipelineFixture pipeline;
+
+  @BeforeAll
+  static void start() {
+    pipeline = new PipelineFixture(workspace);
+  }
+
+  @AfterAll
+  static void stop() {
+    pipeline.close();
+  }
+
+  @Test
+  @Order(1)
+  void okmsOrderOrdersOnceAndReturnsTheOkms() throws Exception {
+    Map<String, Object> okms = pipeline.run(OkmsOrderStep.class, pipeline.args("region", "eu-west-rbx",
+        "order", true));
+
+    assertThat(okms).containsKeys("okmsId", "kmipEndpoint", "publicCA").containsEntry("region", "eu-west-rbx")
+        .containsEntry("changes", 1L);
+    assertThat(pipeline.credentials.tracked).contains("ovh-service-account");
+    assertThat(pipeline.run(OkmsOrderStep.class, pipeline.args("region", "eu-west-rbx"))).containsEntry("changes",
+        0L);
+  }
+
+  @Test
+  @Order(2)
+  void pccOpenKmsFlowRegistersTheKms() throws Exception {
+    Map<String, Object> kms = pipeline.run(PccOpenKmsFlowStep.class, pipeline.args("pccServiceName",
+        PipelineFixture.PCC, "region", "eu-west-rbx"));
+
+    assertThat(kms).containsEntry("kmsIp", "127.0.0.1").containsEntry("kmsState", "delivered")
+        .containsKey("kmsThumbprint");
+  }
+
+  @Test
+  @Order(3)
+  void vcenterTrustOkmsConnectsTheKeyProvider() throws Exception {
+    Map<String, Object> trust = pipeline.run(VcenterTrustOkmsStep.class, pipeline.args("region", "eu-west-rbx"));
+
+    assertThat(trust).containsEntry("providerName", "okms-eu-west-rbx").containsKey("credentialId");
+    assertThat(pipeline.credentials.tracked).contains("vcenter-admin");
+  }
+
+  @Test
+  @Order(4)
+  void ovhIamPolicyGrantsTheRights() throws Exception {
+    assertThat(pipeline.run(OvhIamPolicyStep.class, pipeline.args("pccServiceName", PipelineFixture.PCC,
+        "region", "eu-west-rbx"))).containsKey("iamPolicyId");
+  }
+
+  @Test
+  @Order(5)
+  void vcenterEncryptionPolicyAndVcenterEncryptVmEncrypt() throws Exception {
+    assertThat(pipeline.run(VcenterEncryptionPolicyStep.class, pipeline.args())).containsKey("storagePolicyId");
+
+    Map<String, Object> encrypted = pipeline.run(VcenterEncryptVmStep.class, pipeline.args("vms",
+        List.of("app-*", "db-01"), "allowPowerOff", true, "providerName", "okms-eu-west-rbx"));
+
+    assertThat(encrypted).containsEntry("encryptedVms", "app-01,app-02,db-01");
+  }
+
+  @Test
+  @Order(6)
+  void vcenterEncryptionCompliancePassesAndWritesTheJunitReport() throws Exception {
+    Map<String, Object> gate = pipeline.run(VcenterEncryptionComplianceStep.class, pipeline.args("vms",
+        List.of("app-*", "db-01"), "providerName", "okms-eu-west-rbx"));
+
+    assertThat(gate).containsEntry("compliantVms", "3").containsEntry("nonCompliantVms", "0");
+    assertThat(Files.readString(workspace.resolve("okms-reports/TEST-okms-compliance.xml")))
+        .contains("tests=\"3\"").contains("failures=\"0\"");
+  }
+
+  @Test
+  @Order(7)
+  void theLogShowsEachChangeAndNoSecret() {
+    String log = pipeline.listener.text();
+
+    assertThat(log).contains("[okms] 1/1 okmsOrder ...", "[okms]   + order an OKMS in region eu-west-rbx",
+        "[okms]   + encrypt VM db-01 (home and 2 disks)");
+    pipeline.secrets().forEach(secret -> assertThat(log).doesNotContain(secret));
+  }
+
+  @Test
+  @Order(8)
+  void failuresNameTheArgumentAndTheFix() {
+    pipeline.credentials.secretText("a-token").usernamePassword("bad-ovh", "nobody", "wrong-secret-value");
+
+    assertThatThrownBy(() -> pipeline.run(VcenterEncryptVmStep.class, pipeline.args("vms", List.of("app-01"),
+        "vcenterCredentialsId", "a-token")))
+        .hasMessage("vcenterCredentialsId 'a-token' is a StandardCredentials credential where Username with"
+            + " password was expected: give the id of a credential of that kind");
+    assertThatThrownBy(() -> pipeline.run(OkmsOrderStep.class, pipeline.args("region", "eu-west-rbx",
+        "ovhCredentialsId", "missing")))
+        .hasMessage("ovhCredentialsId 'missing' names no credentials this build can use: check the id in Manage"
+            + " Jenkins > Credentials, and that the credentials are visible to this job");
+    assertThatThrownBy(() -> pipeline.run(VcenterEncryptVmStep.class, pipeline.args("vms", List.of("app-99"))))
+        .hasMessageStartingWith("vms names 'app-99', and no VM of that name is in vCenter");
+    assertThatThrownBy(() -> pipeline.run(OkmsOrderStep.class, pipeline.args("region", "eu-west-rbx",
+        "ovhCredentialsId", "bad-ovh")))
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("wrong-secret-value"));
+  }
+}
