@@ -1,0 +1,109 @@
+package io.github.okmsvm.jenkins;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.lesfurets.jenkins.unit.BasePipelineTest;
+import groovy.lang.Closure;
+import io.github.okmsvm.core.vsphere.VimClient;
+import io.github.okmsvm.core.vsphere.VirtualMachines;
+import io.github.okmsvm.core.vsphere.VmState;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs the repository's own Jenkinsfile (JenkinsPipelineUnit interprets the declarative structure) with every step
+ * call forwarded to the real step classes through {@link StepInvoker}, against the sandbox.
+ */
+class JenkinsfileTest {
+  @TempDir Path workspace;
+
+  /** JenkinsPipelineUnit's base, pointed at the repository root where the Jenkinsfile lives. */
+  static final class Runner extends BasePipelineTest {
+    Runner() {
+      setScriptRoots(new String[] {".."});
+      setScriptExtension("");
+    }
+  }
+
+  private static Closure<Object> closure(Function<Object[], Object> body) {
+    return new Closure<Object>(null) {
+      private static final long serialVersionUID = 1L;
+
+      @SuppressWarnings("unused")
+      public Object doCall(Object... args) {
+        return body.apply(args);
+      }
+    };
+  }
+
+  private static Object runBody(Object[] args) {
+    return ((Closure<?>) args[args.length - 1]).call();
+  }
+
+  @Test
+  void theJenkinsfileEncryptsTheVmsAndPublishesTheGate() throws Exception {
+    try (PipelineFixture pipeline = new PipelineFixture(workspace)) {
+      Runner runner = new Runner();
+      runner.setUp();
+      List<String> junit = new ArrayList<>();
+      for (String block : List.of("pipeline", "stages", "steps", "script", "post", "always")) {
+        runner.getHelper().registerAllowedMethod(block, List.of(Closure.class), closure(JenkinsfileTest::runBody));
+      }
+      runner.getHelper().registerAllowedMethod("stage", List.of(String.class, Closure.class),
+          closure(JenkinsfileTest::runBody));
+      runner.getHelper().registerAllowedMethod("agent", List.of(Object.class), closure(args -> null));
+      runner.getHelper().registerAllowedMethod("junit", List.of(String.class), closure(args -> {
+        junit.add(args[0].toString());
+        return null;
+      }));
+      Map<String, Class<? extends Step>> steps = Map.of("okmsOrder", OkmsOrderStep.class, "pccOpenKmsFlow",
+          PccOpenKmsFlowStep.class, "ovhIamPolicy", OvhIamPolicyStep.class, "vcenterTrustOkms",
+          VcenterTrustOkmsStep.class, "vcenterEncryptionPolicy", VcenterEncryptionPolicyStep.class,
+          "vcenterEncryptVm", VcenterEncryptVmStep.class, "vcenterEncryptionCompliance",
+          VcenterEncryptionComplianceStep.class);
+      List<String> called = new ArrayList<>();
+      steps.forEach((name, type) -> runner.getHelper().registerAllowedMethod(name, List.of(Map.class),
+          closure(args -> {
+            called.add(name);
+            try {
+              return StepInvoker.invoke(type, args[0], pipeline.context());
+            } catch (Exception e) {
+              throw new IllegalStateException(name + " failed: " + e.getMessage(), e);
+            }
+          })));
+      Map<String, Object> env = new HashMap<>();
+      env.put("PCC_SERVICE_NAME", PipelineFixture.PCC);
+      env.put("OKMS_REGION", "eu-west-rbx");
+      env.put("VSPHERE_SERVER", pipeline.sandbox.vcenterUrl());
+      env.put("VCENTER_THUMBPRINT", pipeline.vcenterThumbprint);
+      env.put("OVH_ENDPOINT", pipeline.sandbox.ovhEndpoint().apiBase().toString());
+      runner.getBinding().setVariable("env", env);
+      runner.getBinding().setVariable("any", "any");
+
+      runner.runScript("Jenkinsfile");
+
+      assertThat(called).containsExactly("okmsOrder", "pccOpenKmsFlow", "ovhIamPolicy", "vcenterTrustOkms",
+          "vcenterEncryptionPolicy", "vcenterEncryptVm", "vcenterEncryptionCompliance");
+      assertThat(junit).containsExactly("okms-reports/TEST-okms-compliance.xml");
+      assertThat(Files.readString(workspace.resolve("okms-reports/TEST-okms-compliance.xml")))
+          .contains("failures=\"0\"");
+      try (VimClient vim = VimClient.connect(pipeline.sandbox.vcenterUrl(), pipeline.sandbox.vcenterUsername(),
+          pipeline.sandbox.vcenterPassword(), pipeline.sandbox.vcenterTls(), Duration.ofSeconds(10), line -> { })) {
+        assertThat(new VirtualMachines(vim).list(null, 100)).allSatisfy(vm ->
+            assertThat(vm.fullyEncrypted()).as(vm.name()).isTrue()).extracting(VmState::name)
+            .containsExactlyInAnyOrder("app-01", "app-02", "db-01");
+      }
+      String log = pipeline.listener.text();
+      pipeline.secrets().forEach(secret -> assertThat(log).doesNotContain(secret));
+    }
+  }
+}
