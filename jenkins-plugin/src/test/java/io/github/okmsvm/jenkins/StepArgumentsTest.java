@@ -110,6 +110,15 @@ class StepArgumentsTest {
   }
 
   @Test
+  void aStepOutsideABuildIsRefusedBeforeItStarts() {
+    TestStepContext noLog = new TestStepContext().with(Run.class, new TestRun());
+
+    assertThatThrownBy(() -> StepInvoker.invoke(OkmsOrderStep.class, Map.of("region", "eu-west-rbx"), noLog))
+        .hasMessage("Required context hudson.model.TaskListener is missing");
+    assertThat(noLog.outcome).isNotDone();
+  }
+
+  @Test
   void functionNamesAreTheGuidesAndUnique() {
     assertThat(steps().map(StepInvoker::descriptor).map(StepDescriptor::getFunctionName)).containsExactly(
         "okmsOrder", "pccOpenKmsFlow", "vcenterTrustOkms", "ovhIamPolicy", "vcenterEncryptionPolicy",
