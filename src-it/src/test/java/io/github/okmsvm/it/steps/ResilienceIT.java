@@ -27,7 +27,7 @@ class ResilienceIT {
     try (FlowHarness flow = FlowHarness.start()) {
       List<Fault> kinds = List.of(new Fault.ServerError(503), new Fault.TooManyRequests(0), new Fault.Reset(),
           new Fault.ServerError(500));
-      flow.sandbox.ovhApi().faults().storm(7, 0.2, "GET", kinds);
+      flow.sandbox.ovhApi().faults().storm(7, 0.1, "GET", kinds);
       flow.sandbox.vcenterServer().faults().storm(11, 0.1, "RetrievePropertiesEx", List.of(new Fault.Reset(),
           new Fault.ServerError(500)));
       flow.sandbox.vcenterServer().faults().inject("PbmQueryProfile", new Fault.Stall(Duration.ofMillis(300)), 1);
