@@ -219,7 +219,7 @@ abstract class AbstractOkmsMojo extends AbstractMojo {
   boolean vcenterInsecure;
 
   /** Where outputs ({@code <goal>.json}) and reports go. */
-  @Parameter(property = "okms.outputDirectory", defaultValue = "${project.build.directory}/okms")
+  @Parameter(property = PluginProperties.OUTPUT_DIRECTORY, defaultValue = "${project.build.directory}/okms")
   File outputDirectory;
 
   /** The goal's name, for messages and the outputs file. */
