@@ -106,6 +106,12 @@ final class EveryTypedCall {
     assertThat(okms.credentials(okmsId)).extracting(OkmsApi.Credential::name).containsExactly("vcenter-kms", "ci");
     assertThat(okms.deleteCredential(okmsId, withKey.id()).name()).isEqualTo("ci");
     assertThat(okms.serviceKeys(okmsId)).isEmpty();
+    try {
+      okms.serviceKey(okmsId, "00000000-0000-0000-0000-000000000000");
+      throw new AssertionError("the sandbox OKMS has no service key");
+    } catch (io.github.okmsvm.core.ovh.OvhApiException e) {
+      assertThat(e.isNotFound()).isTrue();
+    }
 
     // 4. the IAM policy
     assertThat(iam.actions("okms")).extracting(IamApi.Action::action).contains("okms:kmip:get");
