@@ -99,15 +99,17 @@ abstract class AbstractOkmsMojo extends AbstractMojo {
   List<String> identityUrns;
 
   /** Name of the OKMS credential that signs vCenter's CSR. */
-  @Parameter(property = PluginProperties.CREDENTIAL_NAME, defaultValue = "vcenter-kms")
+  @Parameter(property = PluginProperties.CREDENTIAL_NAME, defaultValue = EncryptionSettings.DEFAULT_CREDENTIAL_NAME)
   String credentialName;
 
   /** Validity of that credential, 1 to 365 days. */
-  @Parameter(property = PluginProperties.CREDENTIAL_VALIDITY_DAYS, defaultValue = "365")
+  @Parameter(property = PluginProperties.CREDENTIAL_VALIDITY_DAYS,
+      defaultValue = "" + EncryptionSettings.DEFAULT_CREDENTIAL_VALIDITY_DAYS)
   int credentialValidityDays;
 
   /** Renew vCenter's client certificate this many days before it expires. */
-  @Parameter(property = PluginProperties.RENEW_BEFORE_DAYS, defaultValue = "30")
+  @Parameter(property = PluginProperties.RENEW_BEFORE_DAYS,
+      defaultValue = "" + EncryptionSettings.DEFAULT_RENEW_BEFORE_DAYS)
   int renewBeforeDays;
 
   /** vCenter key provider name (default {@code okms-<region>}). */
@@ -119,7 +121,7 @@ abstract class AbstractOkmsMojo extends AbstractMojo {
   boolean setDefault;
 
   /** Name of the IAM policy. */
-  @Parameter(property = PluginProperties.IAM_POLICY_NAME, defaultValue = "okms-vm-encryption")
+  @Parameter(property = PluginProperties.IAM_POLICY_NAME, defaultValue = EncryptionSettings.DEFAULT_POLICY_NAME)
   String iamPolicyName;
 
   /** IAM actions the policy allows (the guide's by default). */
@@ -127,7 +129,8 @@ abstract class AbstractOkmsMojo extends AbstractMojo {
   List<String> iamActions;
 
   /** Name of the encryption storage policy. */
-  @Parameter(property = PluginProperties.STORAGE_POLICY_NAME, defaultValue = "okms-vm-encryption")
+  @Parameter(property = PluginProperties.STORAGE_POLICY_NAME,
+      defaultValue = EncryptionSettings.DEFAULT_POLICY_NAME)
   String storagePolicyName;
 
   /** VM names or globs ({@code app-*}). */
@@ -143,15 +146,16 @@ abstract class AbstractOkmsMojo extends AbstractMojo {
   boolean allowPowerOff;
 
   /** Seconds to wait for a guest shutdown before a hard power-off. */
-  @Parameter(property = PluginProperties.SHUTDOWN_TIMEOUT, defaultValue = "300")
+  @Parameter(property = PluginProperties.SHUTDOWN_TIMEOUT,
+      defaultValue = "" + EncryptionSettings.DEFAULT_SHUTDOWN_TIMEOUT_SECONDS)
   int shutdownTimeoutSeconds;
 
   /** VMs encrypted at a time. */
-  @Parameter(property = PluginProperties.PARALLELISM, defaultValue = "4")
+  @Parameter(property = PluginProperties.PARALLELISM, defaultValue = "" + EncryptionSettings.DEFAULT_PARALLELISM)
   int parallelism;
 
   /** Longest wait for any one thing (an order, a task, a connection), in seconds. */
-  @Parameter(property = PluginProperties.TIMEOUT, defaultValue = "1800")
+  @Parameter(property = PluginProperties.TIMEOUT, defaultValue = "" + EncryptionSettings.DEFAULT_TIMEOUT_SECONDS)
   int timeoutSeconds;
 
   /** Non-compliant VMs the check tolerates. */

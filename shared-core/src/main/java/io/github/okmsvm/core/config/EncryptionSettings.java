@@ -12,6 +12,15 @@ import java.util.regex.Pattern;
  * setting and the fix.
  */
 public final class EncryptionSettings {
+  /** Defaults, the same in both front ends (Maven annotations need them as compile-time constants). */
+  public static final String DEFAULT_CREDENTIAL_NAME = "vcenter-kms";
+  public static final String DEFAULT_POLICY_NAME = "okms-vm-encryption";
+  public static final int DEFAULT_CREDENTIAL_VALIDITY_DAYS = 365;
+  public static final int DEFAULT_RENEW_BEFORE_DAYS = 30;
+  public static final int DEFAULT_SHUTDOWN_TIMEOUT_SECONDS = 300;
+  public static final int DEFAULT_PARALLELISM = 4;
+  public static final int DEFAULT_TIMEOUT_SECONDS = 1800;
+
   public static final List<String> DEFAULT_IAM_ACTIONS = List.of("okms:kmip:*",
       "pccVMware:apiovh:vmEncryption/kms/changeProperties", "pccVMware:vSphere:assumeRole?iam-admin");
 
@@ -201,20 +210,20 @@ public final class EncryptionSettings {
     private String pccServiceName;
     private String kmipEndpoint;
     private final List<String> identityUrns = new ArrayList<>();
-    private String credentialName = "vcenter-kms";
-    private int credentialValidityDays = 365;
-    private int renewBeforeDays = 30;
+    private String credentialName = DEFAULT_CREDENTIAL_NAME;
+    private int credentialValidityDays = DEFAULT_CREDENTIAL_VALIDITY_DAYS;
+    private int renewBeforeDays = DEFAULT_RENEW_BEFORE_DAYS;
     private String providerName;
     private boolean setDefault = true;
-    private String iamPolicyName = "okms-vm-encryption";
+    private String iamPolicyName = DEFAULT_POLICY_NAME;
     private final List<String> iamActions = new ArrayList<>(DEFAULT_IAM_ACTIONS);
-    private String storagePolicyName = "okms-vm-encryption";
+    private String storagePolicyName = DEFAULT_POLICY_NAME;
     private final List<String> vms = new ArrayList<>();
     private String vmFolder;
     private boolean allowPowerOff;
-    private Duration shutdownTimeout = Duration.ofMinutes(5);
-    private int parallelism = 4;
-    private Duration timeout = Duration.ofMinutes(30);
+    private Duration shutdownTimeout = Duration.ofSeconds(DEFAULT_SHUTDOWN_TIMEOUT_SECONDS);
+    private int parallelism = DEFAULT_PARALLELISM;
+    private Duration timeout = Duration.ofSeconds(DEFAULT_TIMEOUT_SECONDS);
     private boolean plan;
     private int maxNonCompliant;
 
