@@ -30,6 +30,11 @@ final class ApiError extends RuntimeException {
     return new ApiError(404, "Client::NotFound", message, null);
   }
 
+  /** The API's answer for a path parameter that names nothing, such as {@code okmsId}. */
+  static ApiError noSuchObject(String parameter, Object value) {
+    return notFound("The requested object (" + parameter + " = " + value + ") does not exist");
+  }
+
   static ApiError forbidden(String message) {
     return new ApiError(403, "Client::Forbidden", message, null);
   }

@@ -89,7 +89,7 @@ final class IamRoutes {
   private Map<String, Object> policy(Call call) {
     Map<String, Object> policy = policies.get(call.param("policyId"));
     if (policy == null) {
-      throw ApiError.notFound("The requested object (policyId = " + call.param("policyId") + ") does not exist");
+      throw ApiError.noSuchObject("policyId", call.param("policyId"));
     }
     return policy;
   }

@@ -49,7 +49,7 @@ final class OkmsRoutes {
     });
     server.route("GET", "v2", "/okms/resource/{okmsId}/serviceKey/{keyId}", "okms:apiovh:serviceKey/get", call -> {
       okms(call);
-      throw ApiError.notFound("The requested object (keyId = " + call.param("keyId") + ") does not exist");
+      throw ApiError.noSuchObject("keyId", call.param("keyId"));
     });
   }
 
@@ -106,7 +106,7 @@ final class OkmsRoutes {
     synchronized (account) {
       SandboxOkms okms = account.okms.get(id);
       if (okms == null) {
-        throw ApiError.notFound("The requested object (okmsId = " + id + ") does not exist");
+        throw ApiError.noSuchObject("okmsId", id);
       }
       return okms;
     }
@@ -122,7 +122,7 @@ final class OkmsRoutes {
     synchronized (okms) {
       SandboxCredential credential = okms.credentials.get(id);
       if (credential == null) {
-        throw ApiError.notFound("The requested object (credentialId = " + id + ") does not exist");
+        throw ApiError.noSuchObject("credentialId", id);
       }
       return credential;
     }

@@ -207,7 +207,7 @@ final class OrderRoutes {
   private Cart cart(Call call) {
     Cart cart = carts.get(call.param("cartId"));
     if (cart == null) {
-      throw ApiError.notFound("The requested object (cartId = " + call.param("cartId") + ") does not exist");
+      throw ApiError.noSuchObject("cartId", call.param("cartId"));
     }
     return cart;
   }
@@ -221,7 +221,7 @@ final class OrderRoutes {
     } catch (NumberFormatException e) {
       // falls through to not found
     }
-    throw ApiError.notFound("The requested object (itemId = " + itemId + ") does not exist");
+    throw ApiError.noSuchObject("itemId", itemId);
   }
 
   private static Map<String, Object> item(Cart cart, long itemId) {
@@ -240,14 +240,13 @@ final class OrderRoutes {
     } catch (NumberFormatException e) {
       // falls through to not found
     }
-    throw ApiError.notFound("The requested object (orderId = " + call.param("orderId") + ") does not exist");
+    throw ApiError.noSuchObject("orderId", call.param("orderId"));
   }
 
   private Order detailOf(Call call) {
     Order order = order(call);
     if (!call.param("orderDetailId").equals(Long.toString(order.id * 10))) {
-      throw ApiError.notFound("The requested object (orderDetailId = " + call.param("orderDetailId")
-          + ") does not exist");
+      throw ApiError.noSuchObject("orderDetailId", call.param("orderDetailId"));
     }
     return order;
   }

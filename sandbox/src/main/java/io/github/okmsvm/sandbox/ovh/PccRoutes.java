@@ -68,7 +68,7 @@ final class PccRoutes {
       synchronized (pcc) {
         SandboxPcc.Task task = pcc.tasks.get(longParam(call, "taskId"));
         if (task == null) {
-          throw ApiError.notFound("The requested object (taskId = " + call.param("taskId") + ") does not exist");
+          throw ApiError.noSuchObject("taskId", call.param("taskId"));
         }
         Map<String, Object> json = task.toJson();
         task.advance();
@@ -143,7 +143,7 @@ final class PccRoutes {
     synchronized (account) {
       SandboxPcc pcc = account.pccs.get(serviceName);
       if (pcc == null) {
-        throw ApiError.notFound("The requested object (serviceName = " + serviceName + ") does not exist");
+        throw ApiError.noSuchObject("serviceName", serviceName);
       }
       return pcc;
     }
@@ -153,7 +153,7 @@ final class PccRoutes {
   private static SandboxPcc.Kms kms(SandboxPcc pcc, Call call) {
     SandboxPcc.Kms entry = pcc.kms.get(longParam(call, "kmsId"));
     if (entry == null) {
-      throw ApiError.notFound("The requested object (kmsId = " + call.param("kmsId") + ") does not exist");
+      throw ApiError.noSuchObject("kmsId", call.param("kmsId"));
     }
     if (entry.pending != null && call.method.equals("GET")) {
       entry.pending.advance();
@@ -164,7 +164,7 @@ final class PccRoutes {
   private static SandboxPcc.User user(SandboxPcc pcc, Call call) {
     SandboxPcc.User user = pcc.users.get(longParam(call, "userId"));
     if (user == null) {
-      throw ApiError.notFound("The requested object (userId = " + call.param("userId") + ") does not exist");
+      throw ApiError.noSuchObject("userId", call.param("userId"));
     }
     return user;
   }

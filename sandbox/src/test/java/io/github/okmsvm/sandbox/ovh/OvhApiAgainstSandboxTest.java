@@ -289,6 +289,7 @@ class OvhApiAgainstSandboxTest {
         .satisfies(e -> assertThat(((OvhApiException) e).errorClass())
             .isEqualTo("Client::BadRequest::CredentialIdentityURNsInvalidURN"));
     assertThatThrownBy(() -> okms.resource("00000000-0000-0000-0000-000000000000", false))
+        .hasMessageContaining("The requested object (okmsId = 00000000-0000-0000-0000-000000000000) does not exist")
         .satisfies(e -> assertThat(((OvhApiException) e).isNotFound()).isTrue());
   }
 
