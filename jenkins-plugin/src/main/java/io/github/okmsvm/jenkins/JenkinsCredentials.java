@@ -2,67 +2,60 @@ package io.github.okmsvm.jenkins;
 
 import com.cloudbees.plugins.credentials.common.IdCredentials;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
-import hudson.EnvVars;
 import hudson.model.Run;
 import io.github.okmsvm.core.config.ConfigurationException;
-import io.github.okmsvm.core.ovh.OvhSettings;
-import io.github.okmsvm.core.ovh.Secret;
+import io.github.okmsvm.core.config.SettingNames;
+import io.github.okmsvm.core.config.SettingSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.jenkinsci.plugins.plaincredentials.FileCredentials;
 
 /**
- * Turns Jenkins credentials into OVHcloud and vCenter logins: {@code ovhCredentialsId} is a Username/password (an
- * OAuth2 service account: client id and secret) or a Secret file (an {@code ovh.conf}); {@code vcenterCredentialsId}
- * is a Username/password. Without ids, the variables {@code withCredentials} binds (OVH_*, VSPHERE_*) are used.
+ * Jenkins credentials as sources of logins: {@code ovhCredentialsId} is a Username/password (an OAuth2 service
+ * account: client id and secret) or a Secret file (an {@code ovh.conf}); {@code vcenterCredentialsId} is a
+ * Username/password. Without an id the source is empty, and the variables {@code withCredentials} binds count.
  */
 final class JenkinsCredentials {
+  static final String OVH_HINTS = "give ovhCredentialsId (a Username with password credential holding an OVHcloud"
+      + " service account, or a Secret file holding an ovh.conf), or bind the OVH_* variables with withCredentials";
+  static final String VCENTER_HINTS = "give vcenterCredentialsId (a Username with password credential), or bind"
+      + " VSPHERE_USER and VSPHERE_PASSWORD with withCredentials";
+
   private JenkinsCredentials() {}
 
-  static OvhSettings ovh(String credentialsId, String endpoint, CredentialLookup lookup, Run<?, ?> run,
-      EnvVars env) throws IOException {
-    Map<String, String> explicit = new LinkedHashMap<>();
-    if (endpoint != null && !endpoint.isBlank()) {
-      explicit.put(OvhSettings.ENDPOINT, endpoint);
-    }
+  static SettingSource ovh(String credentialsId, CredentialLookup lookup, Run<?, ?> run) {
     if (credentialsId == null || credentialsId.isBlank()) {
-      return OvhSettings.resolve(explicit, env, List.of());
+      return SettingSource.of("no ovhCredentialsId", Map.of());
     }
+    String description = "credentials " + credentialsId.strip();
     IdCredentials credentials = find(credentialsId, "ovhCredentialsId", lookup, run);
     if (credentials instanceof StandardUsernamePasswordCredentials account) {
-      explicit.put(OvhSettings.CLIENT_ID, account.getUsername());
-      explicit.put(OvhSettings.CLIENT_SECRET, hudson.util.Secret.toString(account.getPassword()));
-      return OvhSettings.resolve(explicit, Map.of(), List.of());
+      return SettingSource.of(description, Map.of(SettingNames.OVH_CLIENT_ID, account.getUsername(),
+          SettingNames.OVH_CLIENT_SECRET, hudson.util.Secret.toString(account.getPassword())));
     }
     if (credentials instanceof FileCredentials file) {
       try (InputStream content = file.getContent()) {
-        return OvhSettings.resolve(explicit, Map.of(), new String(content.readAllBytes(), StandardCharsets.UTF_8));
+        return SettingSource.ovhConf(description + " (an ovh.conf)",
+            new String(content.readAllBytes(), StandardCharsets.UTF_8));
+      } catch (IOException e) {
+        throw new ConfigurationException("ovhCredentialsId", "'" + credentialsId + "' cannot be read ("
+            + e.getMessage() + ")", "check the Secret file credential");
       }
     }
     throw wrongType("ovhCredentialsId", credentialsId, credentials,
         "Username with password (an OVHcloud service account) or Secret file (an ovh.conf)");
   }
 
-  /** The vCenter user and password. */
-  record VcenterLogin(String user, Secret password) {}
-
-  static VcenterLogin vcenter(String credentialsId, CredentialLookup lookup, Run<?, ?> run, EnvVars env) {
+  static SettingSource vcenter(String credentialsId, CredentialLookup lookup, Run<?, ?> run) {
     if (credentialsId == null || credentialsId.isBlank()) {
-      String user = env.get("VSPHERE_USER");
-      String password = env.get("VSPHERE_PASSWORD");
-      if (user == null || password == null) {
-        throw new ConfigurationException("vcenterCredentialsId", "is missing: give the id of a Username with"
-            + " password credential for vCenter, or bind VSPHERE_USER and VSPHERE_PASSWORD with withCredentials");
-      }
-      return new VcenterLogin(user, Secret.of(password));
+      return SettingSource.of("no vcenterCredentialsId", Map.of());
     }
     IdCredentials credentials = find(credentialsId, "vcenterCredentialsId", lookup, run);
     if (credentials instanceof StandardUsernamePasswordCredentials login) {
-      return new VcenterLogin(login.getUsername(), Secret.of(hudson.util.Secret.toString(login.getPassword())));
+      return SettingSource.of("credentials " + credentialsId.strip(), Map.of(SettingNames.VCENTER_USER,
+          login.getUsername(), SettingNames.VCENTER_PASSWORD, hudson.util.Secret.toString(login.getPassword())));
     }
     throw wrongType("vcenterCredentialsId", credentialsId, credentials, "Username with password");
   }

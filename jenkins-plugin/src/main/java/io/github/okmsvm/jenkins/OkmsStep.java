@@ -1,7 +1,10 @@
 package io.github.okmsvm.jenkins;
 
 import io.github.okmsvm.core.config.EncryptionSettings;
+import io.github.okmsvm.core.steps.Command;
+import io.github.okmsvm.core.steps.EncryptionFlow;
 import io.github.okmsvm.core.steps.GuideStep;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,13 +43,21 @@ public abstract class OkmsStep extends Step {
   private String reportDirectory = "okms-reports";
   private String ovhCredentialsId;
   private String ovhEndpoint;
+  private String ovhTokenUrl;
+  private String ovhCaFile;
   private String vcenterServer;
   private String vcenterCredentialsId;
   private String vcenterThumbprint;
+  private String vcenterCaFile;
   private boolean vcenterInsecure;
 
-  /** The core steps this pipeline step runs, in order; {@code env} is the build's environment. */
-  abstract List<GuideStep> guideSteps(hudson.EnvVars env);
+  /** What this pipeline step does: the guide steps it runs come from the core. */
+  abstract Command command();
+
+  /** The core steps this pipeline step runs, each one guide step (no prerequisites: a pipeline chains them). */
+  List<GuideStep> guideSteps(Path reportDirectory) {
+    return EncryptionFlow.forCommand(command(), false, reportDirectory);
+  }
 
   @Override
   public StepExecution start(StepContext context) {
@@ -113,12 +124,18 @@ public abstract class OkmsStep extends Step {
   @DataBoundSetter public void setOvhCredentialsId(String id) { this.ovhCredentialsId = id; }
   public String getOvhEndpoint() { return ovhEndpoint; }
   @DataBoundSetter public void setOvhEndpoint(String ovhEndpoint) { this.ovhEndpoint = ovhEndpoint; }
+  public String getOvhTokenUrl() { return ovhTokenUrl; }
+  @DataBoundSetter public void setOvhTokenUrl(String ovhTokenUrl) { this.ovhTokenUrl = ovhTokenUrl; }
+  public String getOvhCaFile() { return ovhCaFile; }
+  @DataBoundSetter public void setOvhCaFile(String ovhCaFile) { this.ovhCaFile = ovhCaFile; }
   public String getVcenterServer() { return vcenterServer; }
   @DataBoundSetter public void setVcenterServer(String vcenterServer) { this.vcenterServer = vcenterServer; }
   public String getVcenterCredentialsId() { return vcenterCredentialsId; }
   @DataBoundSetter public void setVcenterCredentialsId(String id) { this.vcenterCredentialsId = id; }
   public String getVcenterThumbprint() { return vcenterThumbprint; }
   @DataBoundSetter public void setVcenterThumbprint(String thumbprint) { this.vcenterThumbprint = thumbprint; }
+  public String getVcenterCaFile() { return vcenterCaFile; }
+  @DataBoundSetter public void setVcenterCaFile(String vcenterCaFile) { this.vcenterCaFile = vcenterCaFile; }
   public boolean isVcenterInsecure() { return vcenterInsecure; }
   @DataBoundSetter public void setVcenterInsecure(boolean vcenterInsecure) { this.vcenterInsecure = vcenterInsecure; }
 

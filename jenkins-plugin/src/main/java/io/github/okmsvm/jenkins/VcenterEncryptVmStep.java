@@ -1,11 +1,9 @@
 package io.github.okmsvm.jenkins;
 
-import hudson.EnvVars;
 import hudson.Extension;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import io.github.okmsvm.core.steps.GuideStep;
-import java.util.List;
+import io.github.okmsvm.core.steps.Command;
 import java.util.Set;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -18,8 +16,8 @@ public final class VcenterEncryptVmStep extends OkmsStep {
   }
 
   @Override
-  List<GuideStep> guideSteps(EnvVars env) {
-    return List.of(new io.github.okmsvm.core.steps.VcenterEncryptionPolicyStep(), new io.github.okmsvm.core.steps.VcenterEncryptVmStep());
+  Command command() {
+    return Command.ENCRYPT_VM;
   }
 
   /** Registers {@code vcenterEncryptVm} with Jenkins. */
@@ -27,7 +25,7 @@ public final class VcenterEncryptVmStep extends OkmsStep {
   public static final class DescriptorImpl extends StepDescriptor {
     @Override
     public String getFunctionName() {
-      return "vcenterEncryptVm";
+      return Command.ENCRYPT_VM.functionName();
     }
 
     @Override

@@ -1,11 +1,9 @@
 package io.github.okmsvm.jenkins;
 
-import hudson.EnvVars;
 import hudson.Extension;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import io.github.okmsvm.core.steps.GuideStep;
-import java.util.List;
+import io.github.okmsvm.core.steps.Command;
 import java.util.Set;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -18,8 +16,8 @@ public final class VcenterEncryptionPolicyStep extends OkmsStep {
   }
 
   @Override
-  List<GuideStep> guideSteps(EnvVars env) {
-    return List.of(new io.github.okmsvm.core.steps.VcenterEncryptionPolicyStep());
+  Command command() {
+    return Command.ENCRYPTION_POLICY;
   }
 
   /** Registers {@code vcenterEncryptionPolicy} with Jenkins. */
@@ -27,7 +25,7 @@ public final class VcenterEncryptionPolicyStep extends OkmsStep {
   public static final class DescriptorImpl extends StepDescriptor {
     @Override
     public String getFunctionName() {
-      return "vcenterEncryptionPolicy";
+      return Command.ENCRYPTION_POLICY.functionName();
     }
 
     @Override

@@ -75,7 +75,9 @@ class JenkinsfileTest {
           closure(args -> {
             called.add(name);
             try {
-              return StepInvoker.invoke(type, args[0], pipeline.context());
+              Map<String, Object> trusting = new HashMap<>((Map<String, Object>) args[0]);
+              trusting.putIfAbsent("ovhCaFile", PipelineFixture.OVH_CA_FILE);
+              return StepInvoker.invoke(type, trusting, pipeline.context());
             } catch (Exception e) {
               throw new IllegalStateException(name + " failed: " + e.getMessage(), e);
             }

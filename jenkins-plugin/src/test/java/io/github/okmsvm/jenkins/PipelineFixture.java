@@ -7,6 +7,7 @@ import io.github.okmsvm.core.tls.ChainCapture;
 import io.github.okmsvm.core.tls.TlsEndpoint;
 import io.github.okmsvm.sandbox.OkmsSandbox;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -20,6 +21,8 @@ import org.jenkinsci.plugins.workflow.steps.Step;
  */
 final class PipelineFixture implements AutoCloseable {
   static final String PCC = "pcc-198-51-100-1";
+  /** The sandbox API's CA, in the workspace: a real controller trusts OVHcloud's certificate through the JDK. */
+  static final String OVH_CA_FILE = "sandbox-ca.pem";
 
   final OkmsSandbox sandbox;
   final TestCredentials credentials = new TestCredentials();
@@ -36,6 +39,11 @@ final class PipelineFixture implements AutoCloseable {
     credentials.usernamePassword("ovh-service-account", sandbox.serviceAccount().clientId(),
         sandbox.serviceAccount().clientSecret().reveal());
     credentials.usernamePassword("vcenter-admin", sandbox.vcenterUsername(), sandbox.vcenterPassword().reveal());
+    try {
+      Files.writeString(workspace.resolve(OVH_CA_FILE), sandbox.trustBundlePem());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
     URI vcenter = URI.create(sandbox.vcenterUrl());
     this.vcenterThumbprint = ChainCapture.capture(new TlsEndpoint(vcenter.getHost(), vcenter.getPort()),
         Duration.ofSeconds(5)).thumbprint().sha256();
@@ -46,6 +54,7 @@ final class PipelineFixture implements AutoCloseable {
     Map<String, Object> args = new LinkedHashMap<>();
     args.put("ovhCredentialsId", "ovh-service-account");
     args.put("ovhEndpoint", sandbox.ovhEndpoint().apiBase().toString());
+    args.put("ovhCaFile", OVH_CA_FILE);
     args.put("vcenterServer", sandbox.vcenterUrl());
     args.put("vcenterCredentialsId", "vcenter-admin");
     args.put("vcenterThumbprint", vcenterThumbprint);
@@ -63,8 +72,7 @@ final class PipelineFixture implements AutoCloseable {
   TestStepContext context() {
     EnvVars env = new EnvVars(Map.of("WORKSPACE", workspace.toString()));
     return new TestStepContext().with(Run.class, new TestRun()).with(TaskListener.class, listener)
-        .with(EnvVars.class, env).with(CredentialLookup.class, credentials)
-        .with(StepConnections.class, new SandboxConnections(sandbox.clientSslContext()));
+        .with(EnvVars.class, env).with(CredentialLookup.class, credentials);
   }
 
   @SuppressWarnings("unchecked")

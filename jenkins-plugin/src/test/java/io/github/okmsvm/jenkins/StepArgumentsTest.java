@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import java.util.LinkedHashMap;
+import io.github.okmsvm.core.config.SettingNames;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.jenkinsci.plugins.workflow.steps.Step;
@@ -51,9 +54,12 @@ class StepArgumentsTest {
     args.put("reportDirectory", "r");
     args.put("ovhCredentialsId", "o");
     args.put("ovhEndpoint", "ovh-ca");
+    args.put("ovhTokenUrl", "https://auth.example/oauth2/token");
+    args.put("ovhCaFile", "ovh-ca.pem");
     args.put("vcenterServer", "vc.example");
     args.put("vcenterCredentialsId", "v");
     args.put("vcenterThumbprint", "AA:BB");
+    args.put("vcenterCaFile", "vcenter-ca.pem");
     args.put("vcenterInsecure", true);
     return args;
   }
@@ -66,6 +72,16 @@ class StepArgumentsTest {
     assertThat(StepInvoker.uninstantiate(step)).containsExactlyInAnyOrderEntriesOf(everyArgument());
     assertThat(StepInvoker.uninstantiate(StepInvoker.instantiate(stepClass, StepInvoker.uninstantiate(step))))
         .isEqualTo(StepInvoker.uninstantiate(step));
+  }
+
+  @ParameterizedTest
+  @MethodSource("steps")
+  void acceptsTheCoresSettingsUnderTheirNamesAndCredentialsOnlyByIds(Class<? extends Step> stepClass) {
+    Set<String> expected = new TreeSet<>(SettingNames.SETTINGS);
+    expected.addAll(List.of("ovhCredentialsId", "vcenterCredentialsId"));
+
+    assertThat(new TreeSet<>(StepInvoker.uninstantiate(StepInvoker.instantiate(stepClass, everyArgument()))
+        .keySet())).isEqualTo(expected);
   }
 
   @ParameterizedTest

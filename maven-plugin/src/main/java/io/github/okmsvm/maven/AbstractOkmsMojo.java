@@ -1,35 +1,28 @@
 package io.github.okmsvm.maven;
 
-import io.github.okmsvm.core.config.ConfigurationException;
+import io.github.okmsvm.core.common.Json;
+import io.github.okmsvm.core.common.UserException;
 import io.github.okmsvm.core.config.EncryptionSettings;
-import io.github.okmsvm.core.ovh.Json;
-import io.github.okmsvm.core.ovh.OvhApi;
-import io.github.okmsvm.core.ovh.OvhApiException;
-import io.github.okmsvm.core.ovh.OvhConfigurationException;
-import io.github.okmsvm.core.ovh.OvhCredentials;
-import io.github.okmsvm.core.ovh.OvhSettings;
-import io.github.okmsvm.core.ovh.OvhTransportException;
-import io.github.okmsvm.core.ovh.Secret;
+import io.github.okmsvm.core.config.SettingNames;
+import io.github.okmsvm.core.config.SettingSource;
+import io.github.okmsvm.core.connect.Connections;
+import io.github.okmsvm.core.steps.Command;
 import io.github.okmsvm.core.steps.EncryptionFlow;
 import io.github.okmsvm.core.steps.GuideStep;
 import io.github.okmsvm.core.steps.StepContext;
-import io.github.okmsvm.core.steps.StepException;
 import io.github.okmsvm.core.steps.StepResult;
-import io.github.okmsvm.core.tls.TlsException;
-import io.github.okmsvm.core.vsphere.VimClient;
-import io.github.okmsvm.core.vsphere.VimException;
-import io.github.okmsvm.core.vsphere.VimTls;
-import io.github.okmsvm.core.wait.WaitTimeoutException;
+import io.github.okmsvm.core.vsphere.VcenterSettings;
 import io.github.okmsvm.sandbox.OkmsSandbox;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -37,11 +30,7 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
-import org.apache.maven.settings.Server;
-import org.apache.maven.settings.building.SettingsProblem;
-import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
-import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 
 /**
  * What every okms goal shares: the settings (each an {@code okms.*} property), credentials (explicit, environment,
@@ -170,6 +159,10 @@ abstract class AbstractOkmsMojo extends AbstractMojo {
   @Parameter(property = PluginProperties.OVH_TOKEN_URL)
   String ovhTokenUrl;
 
+  /** A PEM file with the CA that issued the OVHcloud API's certificate, when the system's trust store lacks it. */
+  @Parameter(property = PluginProperties.OVH_CA_FILE)
+  File ovhCaFile;
+
   /** OVHcloud application key (not a secret). */
   @Parameter(property = PluginProperties.OVH_APPLICATION_KEY)
   String ovhApplicationKey;
@@ -226,49 +219,43 @@ abstract class AbstractOkmsMojo extends AbstractMojo {
   @Parameter(property = PluginProperties.OUTPUT_DIRECTORY, defaultValue = "${project.build.directory}/okms")
   File outputDirectory;
 
-  /** The goal's name, for messages and the outputs file. */
-  abstract String goal();
+  /** What this goal does: its name and the guide steps it runs come from the core. */
+  abstract Command command();
 
   /** The steps this goal runs, in order. */
-  abstract List<GuideStep> steps();
+  List<GuideStep> steps() {
+    return EncryptionFlow.forCommand(command(), true, null);
+  }
 
   @Override
   public final void execute() throws MojoExecutionException, MojoFailureException {
+    String goal = command().goal();
     if (skip) {
-      getLog().info("[okms] " + goal() + " skipped (" + PluginProperties.SKIP + "=true)");
+      getLog().info("[okms] " + goal + " skipped (" + PluginProperties.SKIP + "=true)");
       return;
     }
     MavenProgressRenderer renderer = new MavenProgressRenderer(getLog());
-    StepContext context;
-    try {
-      context = context(renderer);
-    } catch (ConfigurationException | OvhConfigurationException | IllegalArgumentException e) {
-      throw new MojoFailureException(withPrefix(e.getMessage()), e);
-    }
+    StepContext context = null;
     try {
       beforeRun();
+      context = connections().open(settings(), renderer, line -> getLog().debug("[okms] " + line));
       List<StepResult> results = EncryptionFlow.run(steps(), context);
       Map<String, String> outputs = results.isEmpty() ? Map.of() : results.get(results.size() - 1).outputs();
       publish(outputs);
       List<String> changes = renderer.changes();
-      getLog().info("[okms] " + goal() + (plan ? " plan: " : ": ") + changes.size() + (plan ? " change(s) would be made"
+      getLog().info("[okms] " + goal + (plan ? " plan: " : ": ") + changes.size() + (plan ? " change(s) would be made"
           : " change(s)") + (changes.isEmpty() ? ", everything already as wanted" : ""));
-      afterRun(context);
-    } catch (ConfigurationException e) {
-      throw new MojoFailureException(withPrefix(e.getMessage()), e);
-    } catch (StepException | OvhApiException | OvhTransportException | OvhConfigurationException | VimException
-        | TlsException | WaitTimeoutException | io.github.okmsvm.core.kmip.KmipException e) {
-      throw new MojoFailureException("[okms] " + goal() + " failed: " + e.getMessage(), e);
+    } catch (UserException e) {
+      throw new MojoFailureException(message(goal, e), e);
     } finally {
-      context.close();
+      if (context != null) {
+        context.close();
+      }
     }
   }
 
   /** Checks before the steps run; the check goal refuses offline builds here. */
   void beforeRun() throws MojoFailureException {}
-
-  /** Work after the steps, such as writing reports. */
-  void afterRun(StepContext context) throws MojoFailureException {}
 
   EncryptionSettings settings() {
     EncryptionSettings.Builder builder = EncryptionSettings.builder()
@@ -292,117 +279,56 @@ abstract class AbstractOkmsMojo extends AbstractMojo {
     return builder.build();
   }
 
-  private StepContext context(MavenProgressRenderer renderer) throws MojoFailureException {
-    EncryptionSettings settings = settings();
-    if (sandbox) {
-      VcenterLogin login = vcenterLogin();
-      OkmsSandbox box = SandboxHolder.get(login == null ? null : login.user(), login == null ? null
-          : login.password());
-      if (login != null) {
-        getLog().info("[okms] vCenter user " + login.user() + " from " + login.source()
-            + " (the sandbox vCenter adopts it)");
-      }
-      getLog().info("[okms] running against the embedded sandbox (" + box.ovhEndpoint().apiBase() + ", "
-          + box.vcenterUrl() + ")");
-      return new StepContext(settings,
-          () -> OvhApi.builder().endpoint(box.ovhEndpoint()).credentials(box.serviceAccount())
-              .sslContext(box.clientSslContext()).build(),
-          () -> VimClient.connect(box.vcenterUrl(), box.vcenterUsername(), box.vcenterPassword(),
-              box.vcenterTls(), Duration.ofSeconds(60), line -> getLog().debug("[okms] vCenter " + line)),
-          renderer);
+  /**
+   * Where connections come from: the {@code okms.*} parameters, the environment, {@code ovh.conf}, then the
+   * settings.xml servers; with {@code okms.sandbox}, the embedded sandbox alone (its vCenter adopting the login
+   * those sources give).
+   */
+  Connections connections() throws MojoFailureException {
+    List<SettingSource> sources = new ArrayList<>(List.of(SettingSource.of("parameters", parameters()),
+        SettingSource.environment(environment()), SettingSource.ovhConfFiles(SettingSource.defaultOvhConfFiles()),
+        SettingsXmlServer.source(session, decrypter, ovhServerId, "ovhServerId", SettingNames.OVH_CLIENT_ID,
+            SettingNames.OVH_CLIENT_SECRET),
+        SettingsXmlServer.source(session, decrypter, vcenterServerId, "vcenterServerId", SettingNames.VCENTER_USER,
+            SettingNames.VCENTER_PASSWORD)));
+    String ovhHints = "add a settings.xml <server> with id " + ovhServerId + " (username = client id, password ="
+        + " client secret)";
+    String vcenterHints = "add a settings.xml <server> with id " + vcenterServerId;
+    Connections configured = Connections.resolve(sources, ovhHints, vcenterHints);
+    if (!sandbox) {
+      checkSecretsOutsideThePom();
+      return configured;
     }
-    checkSecretsOutsideThePom();
-    Supplier<OvhApi> ovh = () -> {
-      OvhSettings resolved = ovhSettings();
-      getLog().debug("[okms] OVHcloud credentials: " + resolved.describeSources());
-      return OvhApi.builder().endpoint(resolved.endpoint()).credentials(resolved.credentials())
-          .log(line -> getLog().debug("[okms] OVHcloud " + line)).build();
-    };
-    Supplier<VimClient> vim = this::vcenter;
-    return new StepContext(settings, ovh, vim, renderer);
+    VcenterSettings login = configured.vcenter();
+    OkmsSandbox box = login.hasLogin() ? SandboxHolder.get(login.user(), login.password()) : SandboxHolder.get(null,
+        null);
+    if (login.hasLogin()) {
+      getLog().info("[okms] the sandbox vCenter adopts the login of " + login.user() + " ("
+          + login.describeSources() + ")");
+    }
+    getLog().info("[okms] running against the embedded sandbox (" + box.ovhEndpoint().apiBase() + ", "
+        + box.vcenterUrl() + ")");
+    return Connections.resolve(List.of(SandboxHolder.source(box)), null, null);
   }
 
-  /** Explicit, then {@code OVH_*} environment, then ovh.conf, then the settings.xml server. */
-  OvhSettings ovhSettings() {
-    Map<String, String> explicit = new LinkedHashMap<>();
-    put(explicit, OvhSettings.ENDPOINT, ovhEndpoint);
-    put(explicit, OvhSettings.TOKEN_URL, ovhTokenUrl);
-    put(explicit, OvhSettings.APPLICATION_KEY, ovhApplicationKey);
-    put(explicit, OvhSettings.APPLICATION_SECRET, ovhApplicationSecret);
-    put(explicit, OvhSettings.CONSUMER_KEY, ovhConsumerKey);
-    put(explicit, OvhSettings.CLIENT_ID, ovhClientId);
-    put(explicit, OvhSettings.CLIENT_SECRET, ovhClientSecret);
-    OvhSettings resolved = OvhSettings.resolve(explicit, environment(), OvhSettings.defaultConfFiles());
-    try {
-      resolved.credentials();
-      return resolved;
-    } catch (OvhConfigurationException e) {
-      Server server = server(ovhServerId, "ovhServerId");
-      if (server == null) {
-        throw new OvhConfigurationException("credentials", "are missing", "set OVH_CLIENT_ID and OVH_CLIENT_SECRET,"
-            + " or OVH_APPLICATION_KEY, OVH_APPLICATION_SECRET and OVH_CONSUMER_KEY, or write them in ovh.conf, or"
-            + " add a settings.xml <server> with id " + ovhServerId + " (username = client id, password = client"
-            + " secret)");
-      }
-      put(explicit, OvhSettings.CLIENT_ID, server.getUsername());
-      put(explicit, OvhSettings.CLIENT_SECRET, server.getPassword());
-      return OvhSettings.resolve(explicit, Map.of(), List.of());
-    }
-  }
-
-  /** A vCenter user and password, and where they came from (never the password itself). */
-  record VcenterLogin(String user, Secret password, String source) {}
-
-  /** {@code okms.vcenterUser} / {@code VSPHERE_USER} / settings.xml, then {@code VSPHERE_PASSWORD} / settings.xml. */
-  VcenterLogin vcenterLogin() {
-    Map<String, String> env = environment();
-    Server server = server(vcenterServerId, "vcenterServerId");
-    String user = first(vcenterUser, env.get("VSPHERE_USER"), server == null ? null : server.getUsername());
-    String password = first(vcenterPassword, env.get("VSPHERE_PASSWORD"), server == null ? null
-        : server.getPassword());
-    if (user == null || password == null) {
-      return null;
-    }
-    String source = vcenterPassword != null ? PluginProperties.VCENTER_PASSWORD
-        : env.get("VSPHERE_PASSWORD") != null ? "the environment (VSPHERE_PASSWORD)"
-        : "settings.xml server " + vcenterServerId;
-    return new VcenterLogin(user, Secret.of(password), source);
-  }
-
-  private VimClient vcenter() {
-    Map<String, String> env = environment();
-    String host = first(vcenterServer, env.get("VSPHERE_SERVER"));
-    if (host == null) {
-      throw new ConfigurationException("vcenterServer", "is missing: set " + PluginProperties.VCENTER_SERVER
-          + " or VSPHERE_SERVER to vCenter's host name");
-    }
-    VcenterLogin login = vcenterLogin();
-    if (login == null) {
-      throw new ConfigurationException("vcenterUser", "or its password is missing: set VSPHERE_USER and"
-          + " VSPHERE_PASSWORD, or add a settings.xml <server> with id " + vcenterServerId);
-    }
-    getLog().info("[okms] vCenter user " + login.user() + " from " + login.source());
-    return VimClient.connect(host, login.user(), login.password(), tls(env), Duration.ofSeconds(60),
-        line -> getLog().debug("[okms] vCenter " + line));
-  }
-
-  private VimTls tls(Map<String, String> env) {
-    if (vcenterThumbprint != null && !vcenterThumbprint.isBlank()) {
-      return VimTls.pinned(vcenterThumbprint);
-    }
-    if (vcenterCaFile != null) {
-      try {
-        return VimTls.trusting(Files.readString(vcenterCaFile.toPath()));
-      } catch (IOException e) {
-        throw new ConfigurationException("vcenterCaFile", "'" + vcenterCaFile + "' cannot be read: give a PEM file");
-      }
-    }
-    if (vcenterInsecure || "true".equalsIgnoreCase(env.get("VSPHERE_ALLOW_UNVERIFIED_SSL"))) {
-      getLog().warn("[okms] vCenter's certificate is NOT verified (" + PluginProperties.VCENTER_INSECURE
-          + "): use " + PluginProperties.VCENTER_THUMBPRINT + " or " + PluginProperties.VCENTER_CA_FILE + " instead");
-      return VimTls.insecure();
-    }
-    return VimTls.system();
+  /** The parameters that say how to connect, by their core names. */
+  private Map<String, String> parameters() {
+    Map<String, String> values = new HashMap<>();
+    values.put(SettingNames.OVH_ENDPOINT, ovhEndpoint);
+    values.put(SettingNames.OVH_TOKEN_URL, ovhTokenUrl);
+    values.put(SettingNames.OVH_CA_FILE, ovhCaFile == null ? null : ovhCaFile.getPath());
+    values.put(SettingNames.OVH_APPLICATION_KEY, ovhApplicationKey);
+    values.put(SettingNames.OVH_APPLICATION_SECRET, ovhApplicationSecret);
+    values.put(SettingNames.OVH_CONSUMER_KEY, ovhConsumerKey);
+    values.put(SettingNames.OVH_CLIENT_ID, ovhClientId);
+    values.put(SettingNames.OVH_CLIENT_SECRET, ovhClientSecret);
+    values.put(SettingNames.VCENTER_SERVER, vcenterServer);
+    values.put(SettingNames.VCENTER_USER, vcenterUser);
+    values.put(SettingNames.VCENTER_PASSWORD, vcenterPassword);
+    values.put(SettingNames.VCENTER_THUMBPRINT, vcenterThumbprint);
+    values.put(SettingNames.VCENTER_CA_FILE, vcenterCaFile == null ? null : vcenterCaFile.getPath());
+    values.put(SettingNames.VCENTER_INSECURE, vcenterInsecure ? "true" : null);
+    return values;
   }
 
   /** The environment as Maven sees it ({@code env.*} system properties), so tests can set it. */
@@ -414,22 +340,6 @@ abstract class AbstractOkmsMojo extends AbstractMojo {
       }
     });
     return env;
-  }
-
-  private Server server(String id, String field) {
-    Server server = session.getSettings() == null ? null : session.getSettings().getServer(id);
-    if (server == null) {
-      return null;
-    }
-    SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
-    for (SettingsProblem problem : result.getProblems()) {
-      if (problem.getSeverity() == SettingsProblem.Severity.ERROR
-          || problem.getSeverity() == SettingsProblem.Severity.FATAL) {
-        throw new ConfigurationException(field, "names settings.xml server '" + id + "', which cannot be decrypted ("
-            + problem.getMessage() + "): check settings-security.xml and the encrypted password");
-      }
-    }
-    return result.getServer();
   }
 
   /**
@@ -462,7 +372,7 @@ abstract class AbstractOkmsMojo extends AbstractMojo {
     try {
       Path directory = outputDirectory.toPath();
       Files.createDirectories(directory);
-      Files.writeString(directory.resolve(goal() + ".json"), Json.mapper().writerWithDefaultPrettyPrinter()
+      Files.writeString(directory.resolve(command().goal() + ".json"), Json.mapper().writerWithDefaultPrettyPrinter()
           .writeValueAsString(outputs) + "\n");
     } catch (IOException e) {
       throw new MojoExecutionException("cannot write the outputs into " + outputDirectory + ": " + e.getMessage(),
@@ -470,23 +380,21 @@ abstract class AbstractOkmsMojo extends AbstractMojo {
     }
   }
 
-  /** Core messages start with the setting's name; Maven users know it as the okms.* property. */
-  static String withPrefix(String message) {
-    return message.startsWith(PluginProperties.PREFIX) ? message : PluginProperties.PREFIX + message;
+  /**
+   * The core's message as it is; one that names a setting first names it the way Maven users write it
+   * ({@code okms.region}).
+   */
+  static String message(String goal, UserException e) {
+    String message = e.getMessage();
+    if (e.field().isPresent() && message.startsWith(e.field().get() + " ")) {
+      return PluginProperties.PREFIX + message;
+    }
+    return "[okms] " + goal + " failed: " + message;
   }
 
   private static void put(Map<String, String> map, String key, String value) {
     if (value != null && !value.isBlank()) {
       map.put(key, value);
     }
-  }
-
-  private static String first(String... values) {
-    for (String value : values) {
-      if (value != null && !value.isBlank()) {
-        return value;
-      }
-    }
-    return null;
   }
 }

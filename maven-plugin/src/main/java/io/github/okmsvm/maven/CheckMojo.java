@@ -1,10 +1,8 @@
 package io.github.okmsvm.maven;
 
-import io.github.okmsvm.core.report.ComplianceReport;
-import io.github.okmsvm.core.report.VmCompliance;
+import io.github.okmsvm.core.steps.Command;
+import io.github.okmsvm.core.steps.EncryptionFlow;
 import io.github.okmsvm.core.steps.GuideStep;
-import io.github.okmsvm.core.steps.StepContext;
-import io.github.okmsvm.core.steps.VcenterEncryptionComplianceStep;
 import java.io.File;
 import java.util.List;
 import org.apache.maven.plugin.MojoFailureException;
@@ -23,17 +21,14 @@ public class CheckMojo extends AbstractOkmsMojo {
   @Parameter(property = PluginProperties.REPORT_DIRECTORY, defaultValue = "${project.build.directory}/okms")
   File reportDirectory;
 
-  private VcenterEncryptionComplianceStep gate;
-
   @Override
-  String goal() {
-    return "check";
+  Command command() {
+    return Command.CHECK;
   }
 
   @Override
   List<GuideStep> steps() {
-    gate = new VcenterEncryptionComplianceStep(reportDirectory.toPath());
-    return List.of(gate);
+    return EncryptionFlow.forCommand(command(), true, reportDirectory.toPath());
   }
 
   @Override
@@ -42,21 +37,5 @@ public class CheckMojo extends AbstractOkmsMojo {
       throw new MojoFailureException("[okms] check cannot judge encryption compliance offline (mvn -o): run it"
           + " online, or skip it explicitly with -D" + PluginProperties.SKIP + "=true");
     }
-  }
-
-  @Override
-  void afterRun(StepContext context) {
-    printTable(gate.report());
-  }
-
-  private void printTable(ComplianceReport report) {
-    getLog().info("[okms] | VM | compliant | home | disks encrypted |");
-    for (VmCompliance vm : report.vms()) {
-      getLog().info("[okms] | " + vm.name() + " | " + (vm.compliant() ? "yes" : "NO") + " | "
-          + (vm.homeEncrypted() ? "encrypted" : "clear") + " | "
-          + vm.disks().stream().filter(VmCompliance.DiskCompliance::encrypted).count() + "/" + vm.disks().size()
-          + " |");
-    }
-    getLog().info("[okms] " + report.summary() + "; reports in " + reportDirectory);
   }
 }

@@ -1,5 +1,6 @@
 package io.github.okmsvm.maven;
 
+import io.github.okmsvm.core.steps.Command;
 import io.github.okmsvm.core.steps.EncryptionFlow;
 import io.github.okmsvm.core.steps.GuideStep;
 import java.util.List;
@@ -17,12 +18,12 @@ public class EncryptVmMojo extends AbstractOkmsMojo {
   boolean prerequisites;
 
   @Override
-  String goal() {
-    return "encrypt-vm";
+  Command command() {
+    return Command.ENCRYPT_VM;
   }
 
   @Override
   List<GuideStep> steps() {
-    return EncryptionFlow.steps(prerequisites);
+    return EncryptionFlow.forCommand(command(), prerequisites, null);
   }
 }

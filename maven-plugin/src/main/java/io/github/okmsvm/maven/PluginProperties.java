@@ -43,6 +43,7 @@ public final class PluginProperties {
 
   public static final String OVH_ENDPOINT = "okms.ovhEndpoint";
   public static final String OVH_TOKEN_URL = "okms.ovhTokenUrl";
+  public static final String OVH_CA_FILE = "okms.ovhCaFile";
   public static final String OVH_SERVER_ID = "okms.ovhServerId";
   public static final String OVH_APPLICATION_KEY = "okms.ovhApplicationKey";
   public static final String OVH_APPLICATION_SECRET = "okms.ovhApplicationSecret";

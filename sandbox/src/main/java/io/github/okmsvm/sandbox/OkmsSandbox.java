@@ -2,7 +2,7 @@ package io.github.okmsvm.sandbox;
 
 import io.github.okmsvm.core.ovh.OvhCredentials;
 import io.github.okmsvm.core.ovh.OvhEndpoint;
-import io.github.okmsvm.core.ovh.Secret;
+import io.github.okmsvm.core.common.Secret;
 import io.github.okmsvm.core.tls.KeyAndChain;
 import io.github.okmsvm.core.tls.TrustMaterial;
 import io.github.okmsvm.sandbox.ovh.OvhApiServer;

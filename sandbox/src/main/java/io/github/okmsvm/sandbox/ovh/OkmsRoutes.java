@@ -66,7 +66,7 @@ final class OkmsRoutes {
   private List<Object> resources(String iamTags) {
     JsonNode filters;
     try {
-      filters = iamTags == null ? null : io.github.okmsvm.core.ovh.Json.mapper().readTree(iamTags);
+      filters = iamTags == null ? null : io.github.okmsvm.core.common.Json.mapper().readTree(iamTags);
     } catch (java.io.IOException e) {
       throw ApiError.badRequest("Invalid iamTags: expected a JSON object of tag filters");
     }

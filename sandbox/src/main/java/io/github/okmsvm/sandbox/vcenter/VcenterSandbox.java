@@ -1,6 +1,6 @@
 package io.github.okmsvm.sandbox.vcenter;
 
-import io.github.okmsvm.core.ovh.Secret;
+import io.github.okmsvm.core.common.Secret;
 import java.io.IOException;
 import java.util.List;
 import javax.net.ssl.SSLContext;

@@ -3,7 +3,7 @@ package io.github.okmsvm.sandbox.vcenter;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
-import io.github.okmsvm.core.ovh.Secret;
+import io.github.okmsvm.core.common.Secret;
 import io.github.okmsvm.core.vsphere.MoRef;
 import io.github.okmsvm.core.vsphere.SoapCodec;
 import io.github.okmsvm.core.vsphere.XmlElement;

@@ -11,8 +11,8 @@ import io.github.okmsvm.core.ovh.OvhApi;
 import io.github.okmsvm.core.ovh.OvhApiException;
 import io.github.okmsvm.core.ovh.OvhCredentials;
 import io.github.okmsvm.core.ovh.OvhTransportException;
-import io.github.okmsvm.core.ovh.RetryPolicy;
-import io.github.okmsvm.core.ovh.Secret;
+import io.github.okmsvm.core.http.RetryPolicy;
+import io.github.okmsvm.core.common.Secret;
 import io.github.okmsvm.sandbox.OkmsSandbox;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -99,7 +99,7 @@ class OvhApiAgainstSandboxTest {
         .header("Content-Type", "application/x-www-form-urlencoded")
         .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build(),
         java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-    String token = io.github.okmsvm.core.ovh.Json.mapper().readTree(answer).get("access_token").asText();
+    String token = io.github.okmsvm.core.common.Json.mapper().readTree(answer).get("access_token").asText();
 
     assertThat(new OkmsApi(client(new OvhCredentials.AccessToken(Secret.of(token)))).regions()).hasSize(13);
     sandbox.ovhApi().revokeTokens();

@@ -1,7 +1,7 @@
 package io.github.okmsvm.sandbox.ovh;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.okmsvm.core.ovh.Json;
+import io.github.okmsvm.core.common.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,19 +1,24 @@
 package io.github.okmsvm.core.config;
 
+import io.github.okmsvm.core.common.UserException;
+
 /**
- * A setting that cannot work. The message starts with the setting's name (the same in both front ends: Maven prefixes
- * it with {@code okms.}) and ends with the fix.
+ * A setting that cannot work. The message starts with the setting's name in the core (each front end shows it the
+ * way its users write it: {@code -Dokms.order=true} in Maven, {@code order: true} in Jenkins) and ends with the fix.
  */
-public class ConfigurationException extends RuntimeException {
+public class ConfigurationException extends UserException {
   private static final long serialVersionUID = 1L;
-  private final String field;
 
   public ConfigurationException(String field, String problemAndFix) {
-    super(field + " " + problemAndFix);
-    this.field = field;
+    super(field, field + " " + problemAndFix, null);
   }
 
-  public String field() {
-    return field;
+  public ConfigurationException(String field, String problem, String fix) {
+    this(field, problem + ": " + fix);
+  }
+
+  /** The setting at fault. */
+  public String setting() {
+    return field().orElseThrow();
   }
 }

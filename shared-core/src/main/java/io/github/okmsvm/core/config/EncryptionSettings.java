@@ -95,13 +95,6 @@ public final class EncryptionSettings {
     return value == null || value.isBlank() ? null : value.strip();
   }
 
-  /** Checks what the OKMS and PCC steps (1 to 4) need. */
-  public EncryptionSettings validateOvh() {
-    validateOkms();
-    validatePcc();
-    return this;
-  }
-
   /** Checks what the PCC step needs. */
   public EncryptionSettings validatePcc() {
     if (pccServiceName == null) {

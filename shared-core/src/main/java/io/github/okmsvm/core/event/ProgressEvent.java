@@ -16,6 +16,9 @@ public sealed interface ProgressEvent {
   /** The step is waiting for {@code what}; {@code elapsed} so far. */
   record Waiting(String step, String what, Duration elapsed) implements ProgressEvent {}
 
+  /** A fact worth a line, such as where a connection's settings came from. */
+  record Info(String step, String message) implements ProgressEvent {}
+
   /** Something the user should know that does not stop the step. */
   record Warning(String step, String message) implements ProgressEvent {}
 

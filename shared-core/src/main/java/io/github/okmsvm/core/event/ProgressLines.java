@@ -31,6 +31,9 @@ public final class ProgressLines {
       lastWaitLine.put(waiting.what(), seconds);
       return "[okms]   waiting for " + waiting.what() + " (" + seconds + " s)";
     }
+    if (event instanceof ProgressEvent.Info info) {
+      return "[okms]   " + info.message();
+    }
     if (event instanceof ProgressEvent.Warning warning) {
       return "[okms]   " + warning.message();
     }

@@ -1,7 +1,9 @@
 package io.github.okmsvm.core.kmip;
 
+import io.github.okmsvm.core.common.UserException;
+
 /** A KMIP exchange that did not succeed, with the {@link Cause} a caller can act on and a message naming the fix. */
-public class KmipException extends RuntimeException {
+public class KmipException extends UserException {
   private static final long serialVersionUID = 1L;
 
   /** Why the exchange failed. */

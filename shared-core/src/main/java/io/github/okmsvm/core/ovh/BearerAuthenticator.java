@@ -1,5 +1,6 @@
 package io.github.okmsvm.core.ovh;
 
+import io.github.okmsvm.core.common.Secret;
 import java.net.URI;
 import java.util.function.Supplier;
 import org.apache.hc.core5.http.ClassicHttpRequest;

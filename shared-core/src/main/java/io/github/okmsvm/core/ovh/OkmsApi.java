@@ -1,5 +1,6 @@
 package io.github.okmsvm.core.ovh;
 
+import io.github.okmsvm.core.common.Secret;
 import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.okmsvm.core.ovh.OvhEndpoint.Version;

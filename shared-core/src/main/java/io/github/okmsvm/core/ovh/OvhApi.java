@@ -5,35 +5,26 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.okmsvm.core.common.Json;
+import io.github.okmsvm.core.http.BackOff;
+import io.github.okmsvm.core.http.HttpTransport;
+import io.github.okmsvm.core.http.RetryPolicy;
+import io.github.okmsvm.core.http.Sleeper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
-import org.apache.hc.core5.util.Timeout;
 
 /**
  * A client of the OVHcloud API, v1 and v2: authenticates every call with one credential scheme, signs the exact
@@ -41,12 +32,8 @@ import org.apache.hc.core5.util.Timeout;
  * error answers into {@link OvhApiException}. Thread-safe; close it to release its connections.
  */
 public final class OvhApi implements AutoCloseable {
-  /** Sleeps between retries; tests replace it to count and skip the waits. */
-  public interface Sleeper {
-    void sleep(Duration duration) throws InterruptedException;
-  }
-
   private static final ObjectMapper JSON = Json.mapper();
+  private static final int MAX_CONNECTIONS = 20;
 
   private final OvhEndpoint endpoint;
   private final CloseableHttpClient http;
@@ -60,19 +47,8 @@ public final class OvhApi implements AutoCloseable {
     this.retryPolicy = builder.retryPolicy;
     this.sleeper = builder.sleeper;
     this.log = builder.log;
-    this.http = HttpClients.custom()
-        .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-            .setTlsSocketStrategy(builder.sslContext == null ? DefaultClientTlsStrategy.createSystemDefault()
-                : new DefaultClientTlsStrategy(builder.sslContext))
-            .setDefaultConnectionConfig(ConnectionConfig.custom()
-                .setConnectTimeout(Timeout.of(builder.connectTimeout))
-                .setSocketTimeout(Timeout.of(builder.readTimeout)).build())
-            .setMaxConnTotal(20).setMaxConnPerRoute(20)
-            .build())
-        .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(builder.readTimeout)).build())
-        .disableAutomaticRetries()
-        .disableCookieManagement()
-        .build();
+    this.http = HttpTransport.builder().sslContext(builder.sslContext)
+        .timeouts(builder.connectTimeout, builder.readTimeout).maxConnections(MAX_CONNECTIONS).build();
     this.authenticator = authenticatorFor(Objects.requireNonNull(builder.credentials, "credentials"),
         builder.clock);
   }
@@ -105,7 +81,7 @@ public final class OvhApi implements AutoCloseable {
     String cursor = null;
     do {
       Map<String, String> headers = cursor == null ? Map.of() : Map.of("X-Pagination-Cursor", cursor);
-      Response response = execute("GET", OvhEndpoint.Version.V2, path + queryString(query), null, headers);
+      OvhResponse response = execute("GET", OvhEndpoint.Version.V2, path + queryString(query), null, headers);
       List<T> page = convert(response.json(), listType);
       items.addAll(page);
       cursor = response.header("X-Pagination-Cursor-Next");
@@ -158,7 +134,7 @@ public final class OvhApi implements AutoCloseable {
   }
 
   private static String encode(String value) {
-    return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    return OAuth2Tokens.encode(value);
   }
 
   private JsonNode call(String method, OvhEndpoint.Version version, String pathAndQuery, Object body,
@@ -168,67 +144,66 @@ public final class OvhApi implements AutoCloseable {
         : executeUnauthenticated(version, pathAndQuery)).json();
   }
 
-  private Response execute(String method, OvhEndpoint.Version version, String pathAndQuery, byte[] body,
+  private OvhResponse execute(String method, OvhEndpoint.Version version, String pathAndQuery, byte[] body,
       Map<String, String> headers) {
     URI url = endpoint.url(version, pathAndQuery);
+    boolean read = method.equals("GET");
     boolean retried401 = false;
-    for (int attempt = 1; ; attempt++) {
-      Response response;
+    BackOff backOff = retryPolicy.start(sleeper);
+    while (true) {
+      OvhResponse response;
       try {
         response = send(method, url, body, headers, true);
       } catch (IOException e) {
-        if (!method.equals("GET")) {
-          throw new OvhTransportException("OVHcloud API " + method + " " + version.prefix() + pathAndQuery
-              + " got no answer (" + e.getMessage() + "): it may or may not have been applied", e);
+        String what = "OVHcloud API " + method + " " + version.prefix() + pathAndQuery;
+        if (!read) {
+          throw OvhTransportException.noAnswer(what, e, "it may or may not have been applied; run again to"
+              + " converge");
         }
-        if (attempt >= retryPolicy.maxAttempts()) {
-          throw new OvhTransportException("OVHcloud API GET " + version.prefix() + pathAndQuery + " got no answer"
-              + " after " + attempt + " attempts (" + e.getMessage() + "): check the network and the endpoint "
-              + endpoint.apiBase(), e);
+        if (backOff.retry(null)) {
+          continue;
         }
-        pause(retryPolicy.delay(attempt, null));
-        continue;
+        throw OvhTransportException.noAnswer(what + " (" + backOff.attempts() + " attempts)", e,
+            "check the network and the endpoint " + endpoint.apiBase());
       }
-      if (response.status == 401 && !retried401 && authenticator.invalidate()) {
+      if (response.status() == 401 && !retried401 && authenticator.invalidate()) {
         retried401 = true; // a token refused before its time: fetch a new one, once
-        attempt--;
         continue;
       }
-      if (response.status < 400) {
+      if (response.status() < 400) {
         return response;
       }
-      if (method.equals("GET") && RetryPolicy.isRetryableStatus(response.status)
-          && attempt < retryPolicy.maxAttempts()) {
-        pause(retryPolicy.delay(attempt, retryAfter(response.header("Retry-After"))));
+      if (read && RetryPolicy.isRetryableStatus(response.status())
+          && backOff.retry(RetryPolicy.retryAfter(response.header("Retry-After")))) {
         continue;
       }
-      throw error(method, version.prefix() + pathAndQuery, response);
+      throw OvhErrors.of(method, version.prefix() + pathAndQuery, response);
     }
   }
 
-  private Response executeUnauthenticated(OvhEndpoint.Version version, String pathAndQuery) {
+  private OvhResponse executeUnauthenticated(OvhEndpoint.Version version, String pathAndQuery) {
     URI url = endpoint.url(version, pathAndQuery);
-    for (int attempt = 1; ; attempt++) {
+    BackOff backOff = retryPolicy.start(sleeper);
+    while (true) {
       try {
-        Response response = send("GET", url, null, Map.of(), false);
-        if (response.status < 400) {
+        OvhResponse response = send("GET", url, null, Map.of(), false);
+        if (response.status() < 400) {
           return response;
         }
-        if (!RetryPolicy.isRetryableStatus(response.status) || attempt >= retryPolicy.maxAttempts()) {
-          throw error("GET", version.prefix() + pathAndQuery, response);
+        if (!RetryPolicy.isRetryableStatus(response.status())
+            || !backOff.retry(RetryPolicy.retryAfter(response.header("Retry-After")))) {
+          throw OvhErrors.of("GET", version.prefix() + pathAndQuery, response);
         }
-        pause(retryPolicy.delay(attempt, retryAfter(response.header("Retry-After"))));
       } catch (IOException e) {
-        if (attempt >= retryPolicy.maxAttempts()) {
-          throw new OvhTransportException("OVHcloud API GET " + version.prefix() + pathAndQuery + " got no answer ("
-              + e.getMessage() + "): check the network and the endpoint " + endpoint.apiBase(), e);
+        if (!backOff.retry(null)) {
+          throw OvhTransportException.noAnswer("OVHcloud API GET " + version.prefix() + pathAndQuery, e,
+              "check the network and the endpoint " + endpoint.apiBase());
         }
-        pause(retryPolicy.delay(attempt, null));
       }
     }
   }
 
-  private Response send(String method, URI url, byte[] body, Map<String, String> headers, boolean authenticated)
+  private OvhResponse send(String method, URI url, byte[] body, Map<String, String> headers, boolean authenticated)
       throws IOException {
     HttpUriRequestBase request = new HttpUriRequestBase(method, url);
     request.setHeader("Accept", "application/json");
@@ -241,61 +216,10 @@ public final class OvhApi implements AutoCloseable {
       authenticator.authenticate(request, method, url, signed);
     }
     long started = System.nanoTime();
-    Response response = http.execute(request, answer -> new Response(answer.getCode(), answer.getHeaders(),
-        answer.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(answer.getEntity())));
-    log.accept(method + " " + url.getRawPath() + " -> " + response.status + " ("
+    OvhResponse response = OvhResponse.execute(http, request);
+    log.accept(method + " " + url.getRawPath() + " -> " + response.status() + " ("
         + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms)");
     return response;
-  }
-
-  private void pause(Duration duration) {
-    try {
-      sleeper.sleep(duration);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new OvhTransportException("interrupted while waiting to retry", e);
-    }
-  }
-
-  private static Duration retryAfter(String header) {
-    if (header == null || header.isBlank()) {
-      return null;
-    }
-    try {
-      return Duration.ofSeconds(Long.parseLong(header.strip()));
-    } catch (NumberFormatException e) {
-      try {
-        Instant at = ZonedDateTime.parse(header.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-        Duration wait = Duration.between(Instant.now(), at);
-        return wait.isNegative() ? Duration.ZERO : wait;
-      } catch (java.time.format.DateTimeParseException unparsable) {
-        return null;
-      }
-    }
-  }
-
-  private static OvhApiException error(String method, String path, Response response) {
-    String errorClass = null;
-    String message = null;
-    Map<String, Object> details = Map.of();
-    try {
-      JsonNode body = JSON.readTree(response.body);
-      if (body != null && body.isObject()) {
-        errorClass = body.hasNonNull("class") ? body.get("class").asText()
-            : body.hasNonNull("errorCode") ? body.get("errorCode").asText() : null;
-        message = body.hasNonNull("message") ? body.get("message").asText() : null;
-        if (body.has("details") && body.get("details").isObject()) {
-          details = JSON.convertValue(body.get("details"), new TypeReference<LinkedHashMap<String, Object>>() {});
-        }
-      }
-    } catch (IOException e) {
-      message = new String(response.body, StandardCharsets.UTF_8).strip();
-      if (message.length() > 200) {
-        message = message.substring(0, 200) + "…";
-      }
-    }
-    return new OvhApiException(response.status, method, path.replaceAll("\\?.*$", ""), errorClass, message,
-        details, response.header("X-Ovh-QueryID"));
   }
 
   private static byte[] serialize(Object body) {
@@ -313,7 +237,7 @@ public final class OvhApi implements AutoCloseable {
     try {
       return JSON.convertValue(node, type);
     } catch (IllegalArgumentException e) {
-      throw new IllegalStateException("the OVHcloud API answered JSON that does not fit " + type + ": "
+      throw new OvhTransportException("the OVHcloud API answered JSON that does not fit " + type + ": "
           + e.getMessage(), e);
     }
   }
@@ -323,72 +247,10 @@ public final class OvhApi implements AutoCloseable {
       return new ApplicationKeyAuthenticator(applicationKey, clock, this::serverTime);
     }
     if (credentials instanceof OvhCredentials.ServiceAccount account) {
-      return BearerAuthenticator.cached(new TokenCache(() -> fetchToken(account, clock), clock));
+      OAuth2Tokens tokens = new OAuth2Tokens(http, endpoint, clock, log);
+      return BearerAuthenticator.cached(new TokenCache(() -> tokens.fetch(account), clock));
     }
     return BearerAuthenticator.fixed(((OvhCredentials.AccessToken) credentials).token());
-  }
-
-  private TokenCache.Token fetchToken(OvhCredentials.ServiceAccount account, Clock clock) {
-    String form = "grant_type=client_credentials&client_id=" + encode(account.clientId()) + "&client_secret="
-        + encode(account.clientSecret().reveal()) + "&scope=all";
-    HttpUriRequestBase request = new HttpUriRequestBase("POST", endpoint.tokenUrl());
-    request.setHeader("Accept", "application/json");
-    request.setEntity(new ByteArrayEntity(form.getBytes(StandardCharsets.UTF_8),
-        ContentType.APPLICATION_FORM_URLENCODED));
-    Response response;
-    try {
-      response = http.execute(request, answer -> new Response(answer.getCode(), answer.getHeaders(),
-          answer.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(answer.getEntity())));
-    } catch (IOException e) {
-      throw new OvhTransportException("the OAuth2 token endpoint " + endpoint.tokenUrl() + " did not answer ("
-          + e.getMessage() + "): check the token URL and the network", e);
-    }
-    log.accept("POST " + endpoint.tokenUrl().getRawPath() + " -> " + response.status);
-    JsonNode body = response.json();
-    if (response.status != 200 || body == null || !body.hasNonNull("access_token")) {
-      String error = body != null && body.hasNonNull("error") ? body.get("error").asText() : "HTTP " + response.status;
-      throw new OvhApiException(response.status, "POST", endpoint.tokenUrl().getRawPath(), error,
-          body != null && body.hasNonNull("error_description") ? body.get("error_description").asText()
-              : "the service account was refused: check OVH_CLIENT_ID and OVH_CLIENT_SECRET",
-          Map.of(), response.header("X-Ovh-QueryID"));
-    }
-    long expiresIn = body.hasNonNull("expires_in") ? body.get("expires_in").asLong() : 3600;
-    return new TokenCache.Token(Secret.of(body.get("access_token").asText()),
-        clock.instant().plusSeconds(expiresIn));
-  }
-
-  /** An HTTP answer, read whole. */
-  private static final class Response {
-    final int status;
-    final Header[] headers;
-    final byte[] body;
-
-    Response(int status, Header[] headers, byte[] body) {
-      this.status = status;
-      this.headers = headers;
-      this.body = body;
-    }
-
-    String header(String name) {
-      for (Header header : headers) {
-        if (header.getName().equalsIgnoreCase(name)) {
-          return header.getValue();
-        }
-      }
-      return null;
-    }
-
-    JsonNode json() {
-      if (body.length == 0) {
-        return null;
-      }
-      try {
-        return JSON.readTree(body);
-      } catch (IOException e) {
-        throw new IllegalStateException("the OVHcloud API answered HTTP " + status + " with a body that is not JSON",
-            e);
-      }
-    }
   }
 
   /** Options of an {@link OvhApi}. */
@@ -399,7 +261,7 @@ public final class OvhApi implements AutoCloseable {
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration readTimeout = Duration.ofSeconds(60);
     private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
-    private Sleeper sleeper = duration -> Thread.sleep(duration.toMillis());
+    private Sleeper sleeper = Sleeper.THREAD;
     private Clock clock = Clock.systemUTC();
     private Consumer<String> log = line -> { };
 

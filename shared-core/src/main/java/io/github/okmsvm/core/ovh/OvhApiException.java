@@ -1,5 +1,7 @@
 package io.github.okmsvm.core.ovh;
 
+import io.github.okmsvm.core.common.UserException;
+
 import java.util.List;
 import java.util.Map;
 
@@ -7,7 +9,7 @@ import java.util.Map;
  * An error answer of the OVHcloud API: HTTP status, error class, message, details and query id. The message says
  * what to do: for a missing IAM right it names the actions to grant.
  */
-public class OvhApiException extends RuntimeException {
+public class OvhApiException extends UserException {
   private static final long serialVersionUID = 1L;
 
   private final int status;

@@ -1,5 +1,6 @@
 package io.github.okmsvm.core.ovh;
 
+import io.github.okmsvm.core.common.Secret;
 import java.util.Objects;
 
 /** How calls to the OVHcloud API authenticate. None of them shows a secret in {@code toString()}. */

@@ -1,5 +1,6 @@
 package io.github.okmsvm.core.ovh;
 
+import io.github.okmsvm.core.config.ConfigurationException;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Map;
@@ -40,20 +41,20 @@ public record OvhEndpoint(String name, URI apiBase, URI tokenUrl) {
    */
   public static OvhEndpoint of(String endpoint, String tokenUrl) {
     if (endpoint == null || endpoint.isBlank()) {
-      throw new OvhConfigurationException("endpoint", "is empty", "give ovh-eu, ovh-ca, ovh-us or an API URL");
+      throw new ConfigurationException("ovhEndpoint", "is empty", "give ovh-eu, ovh-ca, ovh-us or an API URL");
     }
     String value = endpoint.strip();
     OvhEndpoint preset = PRESETS.get(value.toLowerCase(Locale.ROOT));
     if (preset != null) {
       return tokenUrl == null || tokenUrl.isBlank() ? preset
-          : new OvhEndpoint(preset.name, preset.apiBase, parseUrl(tokenUrl, "tokenUrl"));
+          : new OvhEndpoint(preset.name, preset.apiBase, parseUrl(tokenUrl, "ovhTokenUrl"));
     }
     if (!value.startsWith("https://") && !value.startsWith("http://")) {
-      throw new OvhConfigurationException("endpoint", "'" + value + "' is neither a preset nor a URL",
+      throw new ConfigurationException("ovhEndpoint", "'" + value + "' is neither a preset nor a URL",
           "give ovh-eu, ovh-ca, ovh-us or an API URL such as https://api.eu.ovhcloud.com");
     }
-    URI base = parseUrl(stripVersion(value), "endpoint");
-    URI token = tokenUrl == null || tokenUrl.isBlank() ? guessTokenUrl(base) : parseUrl(tokenUrl, "tokenUrl");
+    URI base = parseUrl(stripVersion(value), "ovhEndpoint");
+    URI token = tokenUrl == null || tokenUrl.isBlank() ? guessTokenUrl(base) : parseUrl(tokenUrl, "ovhTokenUrl");
     return new OvhEndpoint(base.getHost(), base, token);
   }
 
@@ -94,7 +95,7 @@ public record OvhEndpoint(String name, URI apiBase, URI tokenUrl) {
       }
       return uri;
     } catch (IllegalArgumentException e) {
-      throw new OvhConfigurationException(field, "'" + value + "' is not a URL", "write it as https://host/path");
+      throw new ConfigurationException(field, "'" + value + "' is not a URL", "write it as https://host/path");
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.github.okmsvm.core.ovh;
 
+import io.github.okmsvm.core.common.Secret;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,7 +1,9 @@
 package io.github.okmsvm.core.report;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.github.okmsvm.core.ovh.Json;
+import io.github.okmsvm.core.common.Json;
+import io.github.okmsvm.core.config.ConfigurationException;
+import io.github.okmsvm.core.config.SettingNames;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -33,8 +35,8 @@ public final class ReportWriters {
           Files.writeString(directory.resolve(MARKDOWN), markdown(report)),
           Files.writeString(directory.resolve(HTML), html(report)));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the compliance report into " + directory + ": " + e.getMessage(),
-          e);
+      throw new ConfigurationException(SettingNames.REPORT_DIRECTORY, "'" + directory + "' cannot be written ("
+          + e.getMessage() + ")", "give a directory this build may write into");
     }
   }
 

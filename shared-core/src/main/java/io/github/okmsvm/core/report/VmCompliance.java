@@ -21,22 +21,11 @@ public record VmCompliance(String name, String id, String powerState, boolean ho
   }
 
   static VmCompliance judge(VmState vm, String expectedProvider) {
-    List<String> reasons = new ArrayList<>();
-    if (vm.homeKey() == null) {
-      reasons.add("VM home is not encrypted");
-    } else if (expectedProvider != null && !expectedProvider.equals(vm.homeKey().providerId())) {
-      reasons.add("VM home is encrypted by key provider " + vm.homeKey().providerId() + ", not " + expectedProvider);
-    }
+    List<String> reasons = vm.encryptionGaps(expectedProvider);
     List<DiskCompliance> disks = new ArrayList<>();
     for (VmState.Disk disk : vm.disks()) {
       boolean encrypted = disk.cryptoKey() != null;
-      String provider = encrypted ? disk.cryptoKey().providerId() : null;
-      disks.add(new DiskCompliance(disk.label(), encrypted, provider));
-      if (!encrypted) {
-        reasons.add(disk.label() + " is not encrypted");
-      } else if (expectedProvider != null && !expectedProvider.equals(provider)) {
-        reasons.add(disk.label() + " is encrypted by key provider " + provider + ", not " + expectedProvider);
-      }
+      disks.add(new DiskCompliance(disk.label(), encrypted, encrypted ? disk.cryptoKey().providerId() : null));
     }
     return new VmCompliance(vm.name(), vm.ref().value(), vm.powerState(), vm.homeKey() != null,
         vm.homeKey() == null ? null : vm.homeKey().providerId(), disks, reasons);

@@ -1,14 +1,18 @@
 package io.github.okmsvm.core.steps;
 
+import io.github.okmsvm.core.config.ConfigurationException;
 import io.github.okmsvm.core.config.EncryptionSettings;
+import io.github.okmsvm.core.config.SettingNames;
 import io.github.okmsvm.core.event.ProgressEvent;
 import io.github.okmsvm.core.event.ProgressListener;
 import io.github.okmsvm.core.ovh.IamApi;
 import io.github.okmsvm.core.ovh.OkmsApi;
 import io.github.okmsvm.core.ovh.OrderApi;
 import io.github.okmsvm.core.ovh.OvhApi;
+import io.github.okmsvm.core.ovh.OvhApiException;
 import io.github.okmsvm.core.ovh.PccApi;
 import io.github.okmsvm.core.vsphere.VimClient;
+import io.github.okmsvm.core.vsphere.VmState;
 import io.github.okmsvm.core.wait.Poller;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,6 +36,8 @@ public final class StepContext {
   private final Map<String, String> outputs = new LinkedHashMap<>();
   private final List<String> changes = new ArrayList<>();
   private String step = "";
+  private List<VmState> selectedVms;
+  private PccApi.DedicatedCloud dedicatedCloud;
 
   public StepContext(EncryptionSettings settings, Supplier<OvhApi> ovh, Supplier<VimClient> vcenter,
       ProgressListener listener) {
@@ -75,6 +81,31 @@ public final class StepContext {
     return vcenter.get();
   }
 
+  /** The VMs this run is about, read once per run (in pages) and kept: one inventory sweep per run. */
+  public synchronized List<VmState> selectedVms() {
+    if (selectedVms == null) {
+      selectedVms = VmSelection.select(this);
+    }
+    return selectedVms;
+  }
+
+  /** The PCC named by {@code pccServiceName}, read once per run. */
+  public synchronized PccApi.DedicatedCloud dedicatedCloud() {
+    if (dedicatedCloud == null) {
+      String serviceName = settings.pccServiceName;
+      try {
+        dedicatedCloud = pcc().dedicatedCloud(serviceName);
+      } catch (OvhApiException e) {
+        if (e.isNotFound()) {
+          throw new ConfigurationException(SettingNames.PCC_SERVICE_NAME, "'" + serviceName + "' is no Hosted"
+              + " Private Cloud of this account: check the service name in the Control Panel");
+        }
+        throw e;
+      }
+    }
+    return dedicatedCloud;
+  }
+
   /**
    * Records a change of the running step and tells whether to make it: true in a real run, false in plan mode (where
    * the step must stop short of anything that depends on the change).
@@ -83,6 +114,10 @@ public final class StepContext {
     changes.add(description);
     listener.on(new ProgressEvent.Changed(step, description, settings.plan));
     return !settings.plan;
+  }
+
+  public void info(String message) {
+    listener.on(new ProgressEvent.Info(step, message));
   }
 
   public void warn(String message) {

@@ -1,6 +1,12 @@
 package io.github.okmsvm.core.vsphere;
 
-import io.github.okmsvm.core.ovh.Secret;
+import io.github.okmsvm.core.common.Secret;
+import io.github.okmsvm.core.config.ConfigurationException;
+import io.github.okmsvm.core.config.SettingNames;
+import io.github.okmsvm.core.http.BackOff;
+import io.github.okmsvm.core.http.HttpTransport;
+import io.github.okmsvm.core.http.RetryPolicy;
+import io.github.okmsvm.core.http.Sleeper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -12,19 +18,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLException;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
-import org.apache.hc.client5.http.ssl.HostnameVerificationPolicy;
-import org.apache.hc.client5.http.ssl.NoopHostnameVerifier;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.StringEntity;
-import org.apache.hc.core5.util.Timeout;
 
 /**
  * A vim25 SOAP session with vCenter ({@code /sdk}) and its SPBM twin ({@code /pbm}): RetrieveServiceContent, Login
@@ -42,7 +40,9 @@ public final class VimClient implements AutoCloseable {
       "FindByInventoryPath", "ListKmipServers", "ListKmsClusters", "RetrieveKmipServerCert", "RetrieveClientCsr",
       "RetrieveClientCert", "PbmRetrieveServiceContent", "PbmQueryProfile", "PbmRetrieveContent",
       "PbmQueryAssociatedProfile");
-  private static final int READ_ATTEMPTS = 4;
+  /** vCenter's transient failures pass within seconds: a few quick attempts, not the OVHcloud API's patience. */
+  static final RetryPolicy READ_RETRIES = new RetryPolicy(4, Duration.ofMillis(100), Duration.ofSeconds(2));
+  private static final int MAX_CONNECTIONS = 32;
 
   private final URI sdkUrl;
   private final URI pbmUrl;
@@ -61,19 +61,8 @@ public final class VimClient implements AutoCloseable {
     this.username = username;
     this.password = password;
     this.log = log;
-    DefaultClientTlsStrategy strategy = tls.verifyHostname() ? new DefaultClientTlsStrategy(tls.sslContext())
-        : new DefaultClientTlsStrategy(tls.sslContext(), HostnameVerificationPolicy.CLIENT,
-            NoopHostnameVerifier.INSTANCE);
-    this.http = HttpClients.custom()
-        .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-            .setTlsSocketStrategy(strategy)
-            .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(Timeout.of(timeout))
-                .setSocketTimeout(Timeout.of(timeout)).build())
-            .setMaxConnTotal(32).setMaxConnPerRoute(32).build())
-        .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(timeout)).build())
-        .disableCookieManagement()
-        .disableAutomaticRetries()
-        .build();
+    this.http = HttpTransport.builder().sslContext(tls.sslContext()).verifyHostname(tls.verifyHostname())
+        .timeouts(timeout, timeout).maxConnections(MAX_CONNECTIONS).build();
   }
 
   /**
@@ -101,9 +90,15 @@ public final class VimClient implements AutoCloseable {
     if (!value.contains("://")) {
       value = "https://" + value;
     }
-    URI uri = URI.create(value);
-    if (uri.getHost() == null) {
-      throw new IllegalArgumentException("vCenter '" + server + "' is not a host name or URL");
+    URI uri;
+    try {
+      uri = new URI(value);
+    } catch (java.net.URISyntaxException e) {
+      uri = null;
+    }
+    if (uri == null || uri.getHost() == null) {
+      throw new ConfigurationException(SettingNames.VCENTER_SERVER, "'" + server + "' is not a host name or URL",
+          "give vCenter's host name, such as vcsa.pcc-198-51-100-1.ovh.de");
     }
     String path = uri.getPath() == null || uri.getPath().isEmpty() || uri.getPath().equals("/") ? "/sdk"
         : uri.getPath();
@@ -174,7 +169,8 @@ public final class VimClient implements AutoCloseable {
     body[0] = XmlElement.moRef("_this", self);
     System.arraycopy(parameters, 0, body, 1, parameters.length);
     XmlElement request = XmlElement.of(method, body);
-    for (int attempt = 1; ; attempt++) {
+    BackOff backOff = READ_RETRIES.start(Sleeper.THREAD);
+    while (true) {
       try {
         try {
           return send(namespace, url, method, request, false);
@@ -184,20 +180,10 @@ public final class VimClient implements AutoCloseable {
         }
       } catch (VimException e) {
         boolean transientFailure = !(e instanceof VimFault) || "SystemError".equals(((VimFault) e).faultName());
-        if (!READS.contains(method) || !transientFailure || attempt >= READ_ATTEMPTS) {
+        if (!READS.contains(method) || !transientFailure || !backOff.retry(null)) {
           throw e;
         }
-        pause(Duration.ofMillis(100L * attempt));
       }
-    }
-  }
-
-  private static void pause(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new VimException("interrupted while waiting to retry", e);
     }
   }
 

@@ -1,5 +1,7 @@
 package io.github.okmsvm.core.vsphere;
 
+import io.github.okmsvm.core.config.ConfigurationException;
+import io.github.okmsvm.core.config.SettingNames;
 import io.github.okmsvm.core.tls.Thumbprint;
 import io.github.okmsvm.core.tls.TrustMaterial;
 import java.security.GeneralSecurityException;
@@ -41,8 +43,8 @@ public final class VimTls {
   public static VimTls pinned(String thumbprint) {
     String normalized = Thumbprint.normalize(thumbprint);
     if (!normalized.matches("[0-9A-F]{40}|[0-9A-F]{64}")) {
-      throw new IllegalArgumentException("vCenter thumbprint '" + thumbprint + "' is neither a SHA-1 nor a SHA-256"
-          + " thumbprint: write it as AA:BB:… (40 or 64 hex digits)");
+      throw new ConfigurationException(SettingNames.VCENTER_THUMBPRINT, "'" + thumbprint + "' is neither a SHA-1"
+          + " nor a SHA-256 thumbprint: write it as AA:BB:… (40 or 64 hex digits)");
     }
     return new VimTls("pinned thumbprint", context(new PinnedTrustManager(thumbprint)), false);
   }

@@ -1,5 +1,6 @@
 package io.github.okmsvm.core.vsphere;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -32,8 +33,30 @@ public record VmState(MoRef ref, String name, String powerState, boolean hasSnap
     return "poweredOn".equals(powerState);
   }
 
-  /** Home and every disk carry a key. */
+  /** Home and every disk carry a key, whichever provider holds it. */
   public boolean fullyEncrypted() {
-    return homeKey != null && disks.stream().allMatch(disk -> disk.cryptoKey() != null);
+    return encryptionGaps(null).isEmpty();
+  }
+
+  /**
+   * The one rule of "encrypted", used by the steps and the compliance report alike: what keeps this VM from being
+   * encrypted, home and every disk, by {@code expectedProvider} (any provider when null); empty when nothing does.
+   */
+  public List<String> encryptionGaps(String expectedProvider) {
+    List<String> gaps = new ArrayList<>();
+    if (homeKey == null) {
+      gaps.add("VM home is not encrypted");
+    } else if (expectedProvider != null && !expectedProvider.equals(homeKey.providerId())) {
+      gaps.add("VM home is encrypted by key provider " + homeKey.providerId() + ", not " + expectedProvider);
+    }
+    for (Disk disk : disks) {
+      if (disk.cryptoKey() == null) {
+        gaps.add(disk.label() + " is not encrypted");
+      } else if (expectedProvider != null && !expectedProvider.equals(disk.cryptoKey().providerId())) {
+        gaps.add(disk.label() + " is encrypted by key provider " + disk.cryptoKey().providerId() + ", not "
+            + expectedProvider);
+      }
+    }
+    return gaps;
   }
 }

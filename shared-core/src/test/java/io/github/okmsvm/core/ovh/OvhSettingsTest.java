@@ -1,5 +1,7 @@
 package io.github.okmsvm.core.ovh;
 
+import io.github.okmsvm.core.common.Secret;
+import io.github.okmsvm.core.config.SettingSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,14 +15,21 @@ import org.junit.jupiter.api.io.TempDir;
 class OvhSettingsTest {
   @TempDir Path dir;
 
+  /** Parameters, then the environment, then ovh.conf files: the order both front ends use. */
+  private static OvhSettings resolve(Map<String, String> explicit, Map<String, String> environment,
+      List<Path> confFiles) {
+    return OvhSettings.resolve(List.of(SettingSource.of("parameters", explicit), SettingSource.environment(environment),
+        SettingSource.ovhConfFiles(confFiles)));
+  }
+
   @Test
   void explicitBeatsEnvironmentWhichBeatsOvhConf() throws Exception {
     Path conf = Files.writeString(dir.resolve("ovh.conf"), String.join("\n",
         "[default]", "endpoint=ovh-ca", "", "[ovh-ca]", "client_id=from-conf", "client_secret=conf-secret", ""));
 
-    OvhSettings fromConf = OvhSettings.resolve(Map.of(), Map.of(), List.of(conf));
-    OvhSettings fromEnv = OvhSettings.resolve(Map.of(), Map.of("OVH_CLIENT_ID", "from-env"), List.of(conf));
-    OvhSettings explicit = OvhSettings.resolve(Map.of("client_id", "explicit"), Map.of("OVH_CLIENT_ID", "from-env"),
+    OvhSettings fromConf = resolve(Map.of(), Map.of(), List.of(conf));
+    OvhSettings fromEnv = resolve(Map.of(), Map.of("OVH_CLIENT_ID", "from-env"), List.of(conf));
+    OvhSettings explicit = resolve(Map.of("ovhClientId", "explicit"), Map.of("OVH_CLIENT_ID", "from-env"),
         List.of(conf));
 
     assertThat(fromConf.endpoint().name()).isEqualTo("ovh-ca");
@@ -29,7 +38,7 @@ class OvhSettingsTest {
     assertThat(((OvhCredentials.ServiceAccount) fromEnv.credentials()).clientId()).isEqualTo("from-env");
     assertThat(((OvhCredentials.ServiceAccount) explicit.credentials()).clientId()).isEqualTo("explicit");
     assertThat(explicit.describeSources())
-        .isEqualTo("endpoint from ovh.conf, client_id from parameter, client_secret from ovh.conf");
+        .isEqualTo("ovhEndpoint from ovh.conf, ovhClientId from parameters, ovhClientSecret from ovh.conf");
   }
 
   @Test
@@ -38,25 +47,25 @@ class OvhSettingsTest {
     Path home = Files.writeString(dir.resolve("home.conf"),
         "[default]\nendpoint=ovh-eu\n[ovh-eu]\napplication_key=home\napplication_secret=as\nconsumer_key=ck\n");
 
-    OvhCredentials credentials = OvhSettings.resolve(Map.of(), Map.of(), List.of(local, home)).credentials();
+    OvhCredentials credentials = resolve(Map.of(), Map.of(), List.of(local, home)).credentials();
 
     assertThat(credentials).hasToString("ApplicationKey[local]");
   }
 
   @Test
   void incompleteOrMixedCredentialsSayWhatToSet() {
-    assertThatThrownBy(() -> OvhSettings.resolve(Map.of(), Map.of(), List.of()).credentials())
+    assertThatThrownBy(() -> resolve(Map.of(), Map.of(), List.of()).credentials())
         .hasMessage("credentials are missing: set OVH_CLIENT_ID and OVH_CLIENT_SECRET (a service account), or"
             + " OVH_APPLICATION_KEY, OVH_APPLICATION_SECRET and OVH_CONSUMER_KEY, or write them in ovh.conf");
-    assertThatThrownBy(() -> OvhSettings.resolve(Map.of(), Map.of("OVH_APPLICATION_KEY", "ak",
+    assertThatThrownBy(() -> resolve(Map.of(), Map.of("OVH_APPLICATION_KEY", "ak",
         "OVH_APPLICATION_SECRET", "s3cret"), List.of()).credentials())
-        .hasMessage("consumer_key is missing (application_key from environment, application_secret from"
-            + " environment): set OVH_CONSUMER_KEY or consumer_key in ovh.conf")
+        .hasMessage("ovhConsumerKey is missing (ovhApplicationKey from the environment, ovhApplicationSecret from"
+            + " the environment): set OVH_CONSUMER_KEY or consumer_key in ovh.conf")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("s3cret"));
-    assertThatThrownBy(() -> OvhSettings.resolve(Map.of(), Map.of("OVH_APPLICATION_KEY", "ak",
+    assertThatThrownBy(() -> resolve(Map.of(), Map.of("OVH_APPLICATION_KEY", "ak",
         "OVH_CLIENT_ID", "id"), List.of()).credentials())
-        .hasMessageStartingWith("credentials mix several schemes (application_key from environment, client_id from"
-            + " environment)");
+        .hasMessageStartingWith("credentials mix several schemes (ovhApplicationKey from the environment, ovhClientId"
+            + " from the environment)");
   }
 
   @Test
@@ -68,7 +77,7 @@ class OvhSettingsTest {
     assertThat(migrated.tokenUrl()).hasToString("https://auth.eu.ovhcloud.com/oauth2/token");
     assertThat(OvhEndpoint.of("ovh-us", null).tokenUrl()).hasToString("https://us.ovhcloud.com/auth/oauth2/token");
     assertThatThrownBy(() -> OvhEndpoint.of("ovh-mars", null))
-        .hasMessage("endpoint 'ovh-mars' is neither a preset nor a URL: give ovh-eu, ovh-ca, ovh-us or an API URL"
+        .hasMessage("ovhEndpoint 'ovh-mars' is neither a preset nor a URL: give ovh-eu, ovh-ca, ovh-us or an API URL"
             + " such as https://api.eu.ovhcloud.com");
   }
 

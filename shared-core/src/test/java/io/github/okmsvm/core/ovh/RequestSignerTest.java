@@ -1,5 +1,6 @@
 package io.github.okmsvm.core.ovh;
 
+import io.github.okmsvm.core.common.Secret;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;

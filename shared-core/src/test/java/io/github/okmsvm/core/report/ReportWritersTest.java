@@ -3,7 +3,7 @@ package io.github.okmsvm.core.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.okmsvm.core.ovh.Json;
+import io.github.okmsvm.core.common.Json;
 import io.github.okmsvm.core.vsphere.MoRef;
 import io.github.okmsvm.core.vsphere.SoapCodec;
 import io.github.okmsvm.core.vsphere.VmState;

@@ -16,7 +16,7 @@ class VimClientTest {
   @Test
   void aPinMustBeAThumbprint() {
     assertThatThrownBy(() -> VimTls.pinned("AB:CD"))
-        .hasMessage("vCenter thumbprint 'AB:CD' is neither a SHA-1 nor a SHA-256 thumbprint: write it as AA:BB:…"
+        .hasMessage("vcenterThumbprint 'AB:CD' is neither a SHA-1 nor a SHA-256 thumbprint: write it as AA:BB:…"
             + " (40 or 64 hex digits)");
     assertThat(VimTls.insecure()).hasToString("INSECURE: certificate not verified");
   }

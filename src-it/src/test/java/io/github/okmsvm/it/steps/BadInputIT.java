@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.okmsvm.core.config.EncryptionSettings;
 import io.github.okmsvm.core.ovh.OvhApi;
 import io.github.okmsvm.core.ovh.OvhCredentials;
+import io.github.okmsvm.core.config.SettingSource;
 import io.github.okmsvm.core.ovh.OvhSettings;
-import io.github.okmsvm.core.ovh.Secret;
+import io.github.okmsvm.core.common.Secret;
 import io.github.okmsvm.core.steps.EncryptionFlow;
 import io.github.okmsvm.core.steps.StepContext;
 import io.github.okmsvm.core.tls.Pem;
@@ -134,11 +135,11 @@ class BadInputIT {
             + " pccVMware:apiovh:get"),
         call("wrong vCenter password", () -> runWith(flow.sandbox.applicationKey(), Secret.of("wrong")),
             "Login failed with InvalidLogin: Cannot complete login due to an incorrect user name or password."),
-        call("no OVHcloud credentials", () -> OvhSettings.resolve(Map.of(), Map.of(), List.of()).credentials(),
+        call("no OVHcloud credentials", () -> OvhSettings.resolve(List.of()).credentials(),
             "credentials are missing: set OVH_CLIENT_ID and OVH_CLIENT_SECRET (a service account), or"
                 + " OVH_APPLICATION_KEY, OVH_APPLICATION_SECRET and OVH_CONSUMER_KEY, or write them in ovh.conf"),
-        call("unknown endpoint", () -> OvhSettings.resolve(Map.of("endpoint", "ovh-mars"), Map.of(), List.of())
-            .endpoint(), "endpoint 'ovh-mars' is neither a preset nor a URL: give ovh-eu, ovh-ca, ovh-us or an API"
+        call("unknown endpoint", () -> OvhSettings.resolve(List.of(SettingSource.of("parameters",
+            Map.of("ovhEndpoint", "ovh-mars")))).endpoint(), "ovhEndpoint 'ovh-mars' is neither a preset nor a URL: give ovh-eu, ovh-ca, ovh-us or an API"
                 + " URL such as https://api.eu.ovhcloud.com"),
         call("truncated PEM", () -> Pem.certificate("-----BEGIN CERTIFICATE-----\nMIIB", "publicCA"),
             "publicCA is not valid PEM (-----END CERTIFICATE----- not found): check the '-----BEGIN'/'-----END' lines and that the base64"

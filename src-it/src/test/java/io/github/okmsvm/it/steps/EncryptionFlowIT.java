@@ -10,10 +10,10 @@ import io.github.okmsvm.core.ovh.OvhApi;
 import io.github.okmsvm.core.report.ComplianceReport;
 import io.github.okmsvm.core.steps.EncryptionFlow;
 import io.github.okmsvm.core.steps.GuideStep;
-import io.github.okmsvm.core.steps.OkmsOrderStep;
+import io.github.okmsvm.core.steps.OkmsOrderTask;
 import io.github.okmsvm.core.steps.StepException;
 import io.github.okmsvm.core.steps.StepResult;
-import io.github.okmsvm.core.steps.VcenterEncryptionComplianceStep;
+import io.github.okmsvm.core.steps.VcenterEncryptionComplianceTask;
 import io.github.okmsvm.core.vsphere.VmState;
 import io.github.okmsvm.core.vsphere.MoRef;
 import io.github.okmsvm.core.vsphere.TaskWaiter;
@@ -96,7 +96,7 @@ class EncryptionFlowIT {
         orders.configure(cart.cartId(), orders.addOkms(cart.cartId()).itemId(), "region", "eu-west-rbx");
         orders.checkout(cart.cartId(), false);
       }
-      List<GuideStep> orderOnly = List.of(new OkmsOrderStep());
+      List<GuideStep> orderOnly = List.of(new OkmsOrderTask());
       List<StepResult> results = flow.run(orderOnly, flow.settings().build());
 
       assertThat(results.get(0).changes()).containsExactly("pay pending OKMS order 200000001 (eu-west-rbx)");
@@ -134,7 +134,7 @@ class EncryptionFlowIT {
   void theComplianceGateJudgesEveryVmAndFailsAboveTheThreshold() {
     try (FlowHarness flow = FlowHarness.start(builder -> builder.existingOkms("eu-west-rbx"))) {
       flow.run(flow.settings().vms(List.of("app-01")).build());
-      VcenterEncryptionComplianceStep gate = new VcenterEncryptionComplianceStep(null);
+      VcenterEncryptionComplianceTask gate = new VcenterEncryptionComplianceTask(null);
       EncryptionSettings everything = flow.settings().vms(List.of("app-*", "db-01")).providerName("okms-eu-west-rbx")
           .build();
 
@@ -181,7 +181,7 @@ class EncryptionFlowIT {
         partiallyEncrypt(vim, flow.vm("db-01"), policy, List.of(2000));
       }
       Path reports = Files.createTempDirectory("okms-reports");
-      VcenterEncryptionComplianceStep gate = new VcenterEncryptionComplianceStep(reports);
+      VcenterEncryptionComplianceTask gate = new VcenterEncryptionComplianceTask(reports);
 
       assertThatThrownBy(() -> flow.run(List.of(gate), flow.settings().vms(List.of("app-*", "db-01", "old-01"))
           .build())).isInstanceOf(StepException.class);

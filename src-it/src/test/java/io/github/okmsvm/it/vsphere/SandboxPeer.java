@@ -2,7 +2,7 @@ package io.github.okmsvm.it.vsphere;
 
 import io.github.okmsvm.core.ovh.OkmsApi;
 import io.github.okmsvm.core.ovh.OvhApi;
-import io.github.okmsvm.core.ovh.Secret;
+import io.github.okmsvm.core.common.Secret;
 import io.github.okmsvm.core.tls.TlsEndpoint;
 import io.github.okmsvm.core.vsphere.CryptoManager;
 import io.github.okmsvm.core.vsphere.VimClient;

@@ -1,6 +1,6 @@
 package io.github.okmsvm.it.vsphere;
 
-import io.github.okmsvm.core.ovh.Secret;
+import io.github.okmsvm.core.common.Secret;
 import io.github.okmsvm.core.vsphere.VimTls;
 
 /** A vCenter the conformance suite runs against, and what its inventory holds. */

@@ -1,6 +1,6 @@
 package io.github.okmsvm.it.vsphere;
 
-import io.github.okmsvm.core.ovh.Secret;
+import io.github.okmsvm.core.common.Secret;
 import io.github.okmsvm.core.vsphere.VimTls;
 import io.github.okmsvm.it.Conformance;
 import java.io.BufferedReader;

@@ -1,5 +1,7 @@
 package io.github.okmsvm.core.steps;
 
+import io.github.okmsvm.core.config.EncryptionSettings;
+
 import io.github.okmsvm.core.config.ConfigurationException;
 import io.github.okmsvm.core.ovh.OvhApiException;
 import io.github.okmsvm.core.ovh.OvhTransportException;
@@ -17,7 +19,7 @@ import java.util.Optional;
  * real TLS handshake, checks the certificate chains to the OKMS {@code publicCA}, then registers the KMS on the PCC,
  * or rotates its thumbprint, only where it differs, and waits until the entry is delivered.
  */
-public final class PccOpenKmsFlowStep implements GuideStep {
+public final class PccOpenKmsFlowTask implements GuideStep {
   private static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(20);
 
   @Override
@@ -26,10 +28,20 @@ public final class PccOpenKmsFlowStep implements GuideStep {
   }
 
   @Override
+  public void validate(EncryptionSettings settings) {
+    settings.validatePcc();
+  }
+
+  @Override
+  public void preflight(StepContext context) {
+    context.dedicatedCloud();
+  }
+
+  @Override
   public String run(StepContext context) {
     String serviceName = context.settings().pccServiceName;
     PccApi pcc = context.pcc();
-    PccApi.DedicatedCloud dedicatedCloud = dedicatedCloud(pcc, serviceName);
+    PccApi.DedicatedCloud dedicatedCloud = context.dedicatedCloud();
     context.put(Outputs.PCC_URN, dedicatedCloud.iam() == null ? null : dedicatedCloud.iam().urn());
     Optional<String> endpointText = Optional.ofNullable(context.settings().kmipEndpoint)
         .or(() -> context.output(Outputs.KMIP_ENDPOINT));
@@ -90,18 +102,6 @@ public final class PccOpenKmsFlowStep implements GuideStep {
     context.put(Outputs.KMS_THUMBPRINT, thumbprint);
     context.put(Outputs.KMS_STATE, "delivered");
     return summary;
-  }
-
-  static PccApi.DedicatedCloud dedicatedCloud(PccApi pcc, String serviceName) {
-    try {
-      return pcc.dedicatedCloud(serviceName);
-    } catch (OvhApiException e) {
-      if (e.isNotFound()) {
-        throw new ConfigurationException("pccServiceName", "'" + serviceName + "' is no Hosted Private Cloud of"
-            + " this account: check the service name in the Control Panel");
-      }
-      throw e;
-    }
   }
 
   /** The entry registered for {@code ip}, unless it is being deleted. */

@@ -1,4 +1,4 @@
-package io.github.okmsvm.core.ovh;
+package io.github.okmsvm.core.common;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;

@@ -25,10 +25,15 @@ import org.bouncycastle.pkcs.PKCS10CertificationRequest;
  * credential (reusing a ready one that matches the CSR's key, renewing before expiry); the provider connected with
  * both trust flags; and the provider as vCenter's default. The private key never leaves vCenter.
  */
-public final class VcenterTrustOkmsStep implements GuideStep {
+public final class VcenterTrustOkmsTask implements GuideStep {
   @Override
   public String name() {
     return "vcenterTrustOkms";
+  }
+
+  @Override
+  public void validate(EncryptionSettings settings) {
+    settings.validateOkms();
   }
 
   @Override

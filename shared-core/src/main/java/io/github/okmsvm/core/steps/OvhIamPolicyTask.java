@@ -1,5 +1,7 @@
 package io.github.okmsvm.core.steps;
 
+import io.github.okmsvm.core.config.EncryptionSettings;
+
 import io.github.okmsvm.core.ovh.IamApi;
 import io.github.okmsvm.core.ovh.OvhTransportException;
 import java.util.HashSet;
@@ -11,10 +13,20 @@ import java.util.Set;
  * Guide step 4: an IAM policy, found by name, that lets the identities use the OKMS and the PCC with the given actions
  * and nothing more. Resource URNs come from the API (steps 1 and 2), never built by hand.
  */
-public final class OvhIamPolicyStep implements GuideStep {
+public final class OvhIamPolicyTask implements GuideStep {
   @Override
   public String name() {
     return "ovhIamPolicy";
+  }
+
+  @Override
+  public void validate(EncryptionSettings settings) {
+    settings.validatePcc();
+  }
+
+  @Override
+  public void preflight(StepContext context) {
+    context.dedicatedCloud();
   }
 
   @Override
@@ -22,7 +34,7 @@ public final class OvhIamPolicyStep implements GuideStep {
     String name = context.settings().iamPolicyName;
     Optional<String> okmsUrn = context.output(Outputs.OKMS_URN);
     Optional<String> pccUrn = context.output(Outputs.PCC_URN).or(() -> Optional.ofNullable(
-        PccOpenKmsFlowStep.dedicatedCloud(context.pcc(), context.settings().pccServiceName).iam())
+        context.dedicatedCloud().iam())
         .map(io.github.okmsvm.core.ovh.IamMetadata::urn));
     if (okmsUrn.isEmpty() || pccUrn.isEmpty()) {
       if (context.plan()) {

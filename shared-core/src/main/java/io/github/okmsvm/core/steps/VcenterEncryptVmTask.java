@@ -20,7 +20,7 @@ import java.util.concurrent.Future;
  * {@code allowPowerOff}, in which case it is shut down (guest first, hard power-off after {@code shutdownTimeout}),
  * encrypted and powered on again. Each VM is verified after. At most {@code parallelism} VMs at a time.
  */
-public final class VcenterEncryptVmStep implements GuideStep {
+public final class VcenterEncryptVmTask implements GuideStep {
   @Override
   public String name() {
     return "vcenterEncryptVm";
@@ -29,13 +29,23 @@ public final class VcenterEncryptVmStep implements GuideStep {
   private enum Result { ALREADY, ENCRYPTED, PLANNED }
 
   @Override
+  public void validate(EncryptionSettings settings) {
+    settings.validateVcenter().validateVms();
+  }
+
+  @Override
+  public void preflight(StepContext context) {
+    context.selectedVms();
+  }
+
+  @Override
   public String run(StepContext context) {
     Optional<String> policy = context.output(Outputs.STORAGE_POLICY_ID);
     if (policy.isEmpty() && !context.plan()) {
       throw new StepException("vcenterEncryptVm needs the encryption storage policy: run vcenterEncryptionPolicy"
           + " first");
     }
-    List<VmState> vms = VmSelection.select(context);
+    List<VmState> vms = context.selectedVms();
     List<String> refusals = new ArrayList<>();
     List<String> failures = new ArrayList<>();
     List<String> encrypted = new ArrayList<>();

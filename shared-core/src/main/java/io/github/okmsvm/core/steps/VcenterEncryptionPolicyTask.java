@@ -1,5 +1,7 @@
 package io.github.okmsvm.core.steps;
 
+import io.github.okmsvm.core.config.EncryptionSettings;
+
 import io.github.okmsvm.core.vsphere.StoragePolicies;
 import io.github.okmsvm.core.vsphere.VimException;
 import java.util.Optional;
@@ -8,10 +10,15 @@ import java.util.Optional;
  * Guide step 5: a VM storage policy whose rule is vCenter's host-based "Default encryption properties" component
  * (looked up by name, its known id as fallback), found by name or created once.
  */
-public final class VcenterEncryptionPolicyStep implements GuideStep {
+public final class VcenterEncryptionPolicyTask implements GuideStep {
   @Override
   public String name() {
     return "vcenterEncryptionPolicy";
+  }
+
+  @Override
+  public void validate(EncryptionSettings settings) {
+    settings.validateVcenter();
   }
 
   @Override

@@ -1,7 +1,10 @@
 package io.github.okmsvm.core.steps;
 
+import io.github.okmsvm.core.config.EncryptionSettings;
+
 import io.github.okmsvm.core.report.ComplianceReport;
 import io.github.okmsvm.core.report.ReportWriters;
+import io.github.okmsvm.core.report.VmCompliance;
 import java.nio.file.Path;
 
 /**
@@ -9,12 +12,12 @@ import java.nio.file.Path;
  * encrypted (by the expected key provider when known), writes the reports, and fails when more VMs than
  * {@code maxNonCompliant} are not compliant. Makes no change.
  */
-public final class VcenterEncryptionComplianceStep implements GuideStep {
+public final class VcenterEncryptionComplianceTask implements GuideStep {
   private final Path reportDirectory;
   private volatile ComplianceReport report;
 
   /** {@code reportDirectory}: where the JSON, JUnit XML, Markdown and HTML reports go; null for none. */
-  public VcenterEncryptionComplianceStep(Path reportDirectory) {
+  public VcenterEncryptionComplianceTask(Path reportDirectory) {
     this.reportDirectory = reportDirectory;
   }
 
@@ -29,13 +32,19 @@ public final class VcenterEncryptionComplianceStep implements GuideStep {
   }
 
   @Override
+  public void validate(EncryptionSettings settings) {
+    settings.validateVcenter().validateVms();
+  }
+
+  @Override
   public String run(StepContext context) {
     String expectedProvider = context.output(Outputs.PROVIDER_NAME).orElse(context.settings().providerName);
     report = ComplianceReport.judge(context.vcenter().serviceContent().fullName(), expectedProvider,
-        context.settings().maxNonCompliant, VmSelection.select(context));
+        context.settings().maxNonCompliant, context.selectedVms());
     if (reportDirectory != null) {
       ReportWriters.writeAll(report, reportDirectory);
     }
+    printTable(context, report);
     context.put("compliantVms", Long.toString(report.compliantCount()));
     context.put("nonCompliantVms", Long.toString(report.nonCompliantCount()));
     if (!report.passed()) {
@@ -44,5 +53,17 @@ public final class VcenterEncryptionComplianceStep implements GuideStep {
               vm.reasons()) + ")").reduce((a, b) -> a + ", " + b).orElse(""));
     }
     return report.summary();
+  }
+
+  /** The table and where the reports are, whatever the outcome: a failing gate needs them most. */
+  private void printTable(StepContext context, ComplianceReport report) {
+    context.info("| VM | compliant | home | disks encrypted |");
+    for (VmCompliance vm : report.vms()) {
+      context.info("| " + vm.name() + " | " + (vm.compliant() ? "yes" : "NO") + " | "
+          + (vm.homeEncrypted() ? "encrypted" : "clear") + " | "
+          + vm.disks().stream().filter(VmCompliance.DiskCompliance::encrypted).count() + "/" + vm.disks().size()
+          + " |");
+    }
+    context.info(report.summary() + (reportDirectory == null ? "" : "; reports in " + reportDirectory));
   }
 }

@@ -13,10 +13,15 @@ import java.util.Optional;
  * Guide step 1: the OKMS of a region, found, or ordered when {@code order} allows it. Never orders while an OKMS
  * order of the account is pending: it pays or waits for that one instead.
  */
-public final class OkmsOrderStep implements GuideStep {
+public final class OkmsOrderTask implements GuideStep {
   @Override
   public String name() {
     return "okmsOrder";
+  }
+
+  @Override
+  public void validate(EncryptionSettings settings) {
+    settings.validateOkms();
   }
 
   @Override

@@ -1,0 +1,77 @@
+package io.github.okmsvm.core.http;
+
+import java.net.ProxySelector;
+import java.time.Duration;
+import javax.net.ssl.SSLContext;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.impl.routing.SystemDefaultRoutePlanner;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.client5.http.ssl.HostnameVerificationPolicy;
+import org.apache.hc.client5.http.ssl.NoopHostnameVerifier;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * The one HTTP client set-up under the OVHcloud and vCenter clients: pooled connections, TLS with the given trust
+ * (the system's by default) and host name checks unless the certificate is pinned, connect and read timeouts, the
+ * JVM's proxy settings ({@code https.proxyHost}, {@code http.nonProxyHosts}), no cookies (sessions are handled by
+ * the clients) and no automatic retries (each client retries reads under its {@link RetryPolicy}).
+ */
+public final class HttpTransport {
+  private SSLContext sslContext;
+  private boolean verifyHostname = true;
+  private Duration connectTimeout = Duration.ofSeconds(10);
+  private Duration readTimeout = Duration.ofSeconds(60);
+  private int maxConnections = 20;
+
+  private HttpTransport() {}
+
+  public static HttpTransport builder() {
+    return new HttpTransport();
+  }
+
+  /** Trust for the server's certificate; the system's trust store when not given. */
+  public HttpTransport sslContext(SSLContext sslContext) {
+    this.sslContext = sslContext;
+    return this;
+  }
+
+  /** False only when the certificate is pinned by thumbprint (or deliberately not verified). */
+  public HttpTransport verifyHostname(boolean verifyHostname) {
+    this.verifyHostname = verifyHostname;
+    return this;
+  }
+
+  public HttpTransport timeouts(Duration connect, Duration read) {
+    this.connectTimeout = connect;
+    this.readTimeout = read;
+    return this;
+  }
+
+  public HttpTransport maxConnections(int maxConnections) {
+    this.maxConnections = maxConnections;
+    return this;
+  }
+
+  public CloseableHttpClient build() {
+    DefaultClientTlsStrategy tls = sslContext == null ? DefaultClientTlsStrategy.createSystemDefault()
+        : verifyHostname ? new DefaultClientTlsStrategy(sslContext)
+        : new DefaultClientTlsStrategy(sslContext, HostnameVerificationPolicy.CLIENT, NoopHostnameVerifier.INSTANCE);
+    return HttpClients.custom()
+        .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+            .setTlsSocketStrategy(tls)
+            .setDefaultConnectionConfig(ConnectionConfig.custom()
+                .setConnectTimeout(Timeout.of(connectTimeout))
+                .setSocketTimeout(Timeout.of(readTimeout)).build())
+            .setMaxConnTotal(maxConnections).setMaxConnPerRoute(maxConnections)
+            .build())
+        .setRoutePlanner(new SystemDefaultRoutePlanner(ProxySelector.getDefault()))
+        .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(readTimeout)).build())
+        .disableAutomaticRetries()
+        .disableCookieManagement()
+        .build();
+  }
+}
