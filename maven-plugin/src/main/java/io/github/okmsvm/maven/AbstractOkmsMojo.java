@@ -183,6 +183,10 @@ abstract class AbstractOkmsMojo extends AbstractMojo {
   @Parameter(property = PluginProperties.OVH_CLIENT_SECRET)
   String ovhClientSecret;
 
+  /** An OVHcloud access token (a secret): give it on the command line or, better, as OVH_ACCESS_TOKEN. */
+  @Parameter(property = PluginProperties.OVH_ACCESS_TOKEN)
+  String ovhAccessToken;
+
   /** vCenter password: give it on the command line or, better, as VSPHERE_PASSWORD or in settings.xml. */
   @Parameter(property = PluginProperties.VCENTER_PASSWORD)
   String vcenterPassword;
@@ -322,6 +326,7 @@ abstract class AbstractOkmsMojo extends AbstractMojo {
     values.put(SettingNames.OVH_CONSUMER_KEY, ovhConsumerKey);
     values.put(SettingNames.OVH_CLIENT_ID, ovhClientId);
     values.put(SettingNames.OVH_CLIENT_SECRET, ovhClientSecret);
+    values.put(SettingNames.OVH_ACCESS_TOKEN, ovhAccessToken);
     values.put(SettingNames.VCENTER_SERVER, vcenterServer);
     values.put(SettingNames.VCENTER_USER, vcenterUser);
     values.put(SettingNames.VCENTER_PASSWORD, vcenterPassword);
@@ -351,6 +356,7 @@ abstract class AbstractOkmsMojo extends AbstractMojo {
     put(secrets, PluginProperties.OVH_APPLICATION_SECRET, ovhApplicationSecret);
     put(secrets, PluginProperties.OVH_CONSUMER_KEY, ovhConsumerKey);
     put(secrets, PluginProperties.OVH_CLIENT_SECRET, ovhClientSecret);
+    put(secrets, PluginProperties.OVH_ACCESS_TOKEN, ovhAccessToken);
     put(secrets, PluginProperties.VCENTER_PASSWORD, vcenterPassword);
     for (String property : secrets.keySet()) {
       if (session.getUserProperties().containsKey(property)) {

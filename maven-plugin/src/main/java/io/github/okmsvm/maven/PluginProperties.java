@@ -50,6 +50,7 @@ public final class PluginProperties {
   public static final String OVH_CONSUMER_KEY = "okms.ovhConsumerKey";
   public static final String OVH_CLIENT_ID = "okms.ovhClientId";
   public static final String OVH_CLIENT_SECRET = "okms.ovhClientSecret";
+  public static final String OVH_ACCESS_TOKEN = "okms.ovhAccessToken";
   public static final String VCENTER_PASSWORD = "okms.vcenterPassword";
   public static final String VCENTER_SERVER = "okms.vcenterServer";
   public static final String VCENTER_USER = "okms.vcenterUser";

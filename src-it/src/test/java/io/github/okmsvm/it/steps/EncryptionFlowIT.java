@@ -65,6 +65,20 @@ class EncryptionFlowIT {
   }
 
   @Test
+  void oneRunSweepsTheInventoryOnceAndReadsThePccOnce() {
+    try (FlowHarness flow = FlowHarness.start()) {
+      flow.run(flow.settings().build());
+      flow.sandbox.vcenterServer().counters().reset();
+      flow.sandbox.ovhApi().counters().reset();
+
+      flow.run(flow.settings().build());
+
+      assertThat(flow.sandbox.vcenterServer().counters().count("CreateContainerView")).isEqualTo(1);
+      assertThat(flow.sandbox.ovhApi().counters().count("GET /v1/dedicatedCloud/{serviceName}")).isEqualTo(1);
+    }
+  }
+
+  @Test
   void planModeWritesNothingAndListsExactlyWhatTheRealRunDoes() {
     try (FlowHarness flow = FlowHarness.start(builder -> builder.existingOkms("eu-west-rbx"))) {
       List<StepResult> planned = flow.run(flow.settings().plan(true).build());

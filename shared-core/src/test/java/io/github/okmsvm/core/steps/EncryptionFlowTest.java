@@ -1,0 +1,94 @@
+package io.github.okmsvm.core.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.okmsvm.core.config.ConfigurationException;
+import io.github.okmsvm.core.config.EncryptionSettings;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EncryptionFlowTest {
+  private final List<String> calls = new ArrayList<>();
+
+  @Test
+  void eachCommandRunsItsGuideStepsInTheGuidesOrder() {
+    assertThat(names(Command.ORDER, true)).containsExactly("okmsOrder");
+    assertThat(names(Command.OPEN_KMS_FLOW, true)).containsExactly("okmsOrder", "pccOpenKmsFlow");
+    assertThat(names(Command.TRUST, true)).containsExactly("okmsOrder", "vcenterTrustOkms");
+    assertThat(names(Command.IAM_POLICY, true)).containsExactly("okmsOrder", "ovhIamPolicy");
+    assertThat(names(Command.ENCRYPTION_POLICY, true)).containsExactly("vcenterEncryptionPolicy");
+    assertThat(names(Command.ENCRYPT_VM, true)).containsExactly("okmsOrder", "pccOpenKmsFlow", "vcenterTrustOkms",
+        "ovhIamPolicy", "vcenterEncryptionPolicy", "vcenterEncryptVm");
+    assertThat(names(Command.ENCRYPT_VM, false)).containsExactly("vcenterEncryptionPolicy", "vcenterEncryptVm");
+    assertThat(names(Command.CHECK, true)).containsExactly("vcenterEncryptionCompliance");
+  }
+
+  @Test
+  void everyStepValidatesBeforeAnyReadsAndEveryStepReadsBeforeAnyRuns() {
+    EncryptionFlow.run(List.of(new Recording("a"), new Recording("b")), context());
+
+    assertThat(calls).containsExactly("validate a", "validate b", "preflight a", "preflight b", "run a", "run b");
+  }
+
+  @Test
+  void aBadSettingOfALaterStepStopsTheFlowBeforeAnythingIsRead() {
+    GuideStep refusing = new Recording("b") {
+      @Override
+      public void validate(EncryptionSettings settings) {
+        throw new ConfigurationException("vms", "is empty: give VM names or globs (app-*), or vmFolder");
+      }
+    };
+
+    assertThatThrownBy(() -> EncryptionFlow.run(List.of(new Recording("a"), refusing), context()))
+        .hasMessage("vms is empty: give VM names or globs (app-*), or vmFolder");
+    assertThat(calls).containsExactly("validate a");
+  }
+
+  @Test
+  void aStepThatNeedsAnUnconfiguredConnectionSaysSo() {
+    assertThatThrownBy(() -> context().vcenter()).isInstanceOf(StepException.class)
+        .hasMessage("this step needs vCenter, and no connection to it was configured");
+  }
+
+  private List<String> names(Command command, boolean prerequisites) {
+    return EncryptionFlow.forCommand(command, prerequisites, Path.of("reports")).stream().map(GuideStep::name)
+        .toList();
+  }
+
+  private static StepContext context() {
+    return new StepContext(EncryptionSettings.builder().build(), null, null, event -> { });
+  }
+
+  /** A step that only records what the flow asks of it. */
+  private class Recording implements GuideStep {
+    private final String name;
+
+    Recording(String name) {
+      this.name = name;
+    }
+
+    @Override
+    public String name() {
+      return name;
+    }
+
+    @Override
+    public void validate(EncryptionSettings settings) {
+      calls.add("validate " + name);
+    }
+
+    @Override
+    public void preflight(StepContext context) {
+      calls.add("preflight " + name);
+    }
+
+    @Override
+    public String run(StepContext context) {
+      calls.add("run " + name);
+      return name + " done";
+    }
+  }
+}
