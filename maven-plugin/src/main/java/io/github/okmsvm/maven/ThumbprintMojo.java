@@ -1,11 +1,11 @@
 package io.github.okmsvm.maven;
 
+import io.github.okmsvm.core.common.UserException;
 import io.github.okmsvm.core.tls.CapturedChain;
 import io.github.okmsvm.core.tls.CertificateDetails;
 import io.github.okmsvm.core.tls.ChainCapture;
 import io.github.okmsvm.core.tls.ChainVerifier;
 import io.github.okmsvm.core.tls.TlsEndpoint;
-import io.github.okmsvm.core.tls.TlsException;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -89,7 +89,7 @@ public class ThumbprintMojo extends AbstractMojo {
         getLog().info("  chain:            not verified (give -D" + PluginProperties.PUBLIC_CA
             + "=<publicCA PEM file> to check it)");
       }
-    } catch (TlsException e) {
+    } catch (UserException e) {
       throw new MojoFailureException(e.getMessage(), e);
     }
   }

@@ -49,7 +49,12 @@ public record OvhEndpoint(String name, URI apiBase, URI tokenUrl) {
       return tokenUrl == null || tokenUrl.isBlank() ? preset
           : new OvhEndpoint(preset.name, preset.apiBase, parseUrl(tokenUrl, "ovhTokenUrl"));
     }
-    if (!value.startsWith("https://") && !value.startsWith("http://")) {
+    if (value.toLowerCase(Locale.ROOT).startsWith("http://")) {
+      throw new ConfigurationException("ovhEndpoint", "'" + value + "' uses plain HTTP, which would send the"
+          + " credentials and every answer in clear", "give the https:// URL: the OVHcloud API is only served over"
+          + " HTTPS");
+    }
+    if (!value.startsWith("https://")) {
       throw new ConfigurationException("ovhEndpoint", "'" + value + "' is neither a preset nor a URL",
           "give ovh-eu, ovh-ca, ovh-us or an API URL such as https://api.eu.ovhcloud.com");
     }

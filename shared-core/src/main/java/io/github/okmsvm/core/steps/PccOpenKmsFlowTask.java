@@ -9,6 +9,7 @@ import io.github.okmsvm.core.ovh.PccApi;
 import io.github.okmsvm.core.tls.CapturedChain;
 import io.github.okmsvm.core.tls.ChainCapture;
 import io.github.okmsvm.core.tls.ChainVerifier;
+import io.github.okmsvm.core.tls.ServerIdentity;
 import io.github.okmsvm.core.tls.Thumbprint;
 import io.github.okmsvm.core.tls.TlsEndpoint;
 import java.time.Duration;
@@ -57,6 +58,7 @@ public final class PccOpenKmsFlowTask implements GuideStep {
     TlsEndpoint endpoint = TlsEndpoint.parse(endpointText.get(), TlsEndpoint.KMIP_PORT, "kmipEndpoint");
     CapturedChain captured = ChainCapture.capture(endpoint, HANDSHAKE_TIMEOUT);
     ChainVerifier.verify(captured.chain(), publicCa.get(), "publicCA");
+    ServerIdentity.verify(captured.leaf(), endpoint.host(), "kmipEndpoint");
     String ip = captured.ipv4();
     String thumbprint = captured.thumbprint().sha1();
 

@@ -71,7 +71,13 @@ public final class VimClient implements AutoCloseable {
    */
   public static VimClient connect(String server, String username, Secret password, VimTls tls, Duration timeout,
       Consumer<String> log) {
-    VimClient client = new VimClient(sdkUrl(server), username, password, tls, timeout, log);
+    URI url = sdkUrl(server);
+    if (url.getScheme().equalsIgnoreCase("http") && !tls.unverified()) {
+      throw new ConfigurationException(SettingNames.VCENTER_SERVER, "'" + server + "' uses plain HTTP, which would"
+          + " send vCenter's password in clear", "give the https:// URL (or the host name alone); for a lab"
+          + " simulator only, set vcenterInsecure=true as well");
+    }
+    VimClient client = new VimClient(url, username, password, tls, timeout, log);
     try {
       client.serviceContent = ServiceContent.from(client.send(VIM25, client.sdkUrl, "RetrieveServiceContent",
           XmlElement.of("RetrieveServiceContent", XmlElement.moRef("_this",

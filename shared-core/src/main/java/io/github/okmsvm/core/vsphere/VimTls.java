@@ -19,16 +19,18 @@ public final class VimTls {
   private final String description;
   private final SSLContext context;
   private final boolean verifyHostname;
+  private final boolean unverified;
 
-  private VimTls(String description, SSLContext context, boolean verifyHostname) {
+  private VimTls(String description, SSLContext context, boolean verifyHostname, boolean unverified) {
     this.description = description;
     this.context = context;
     this.verifyHostname = verifyHostname;
+    this.unverified = unverified;
   }
 
   public static VimTls system() {
     try {
-      return new VimTls("system trust store", SSLContext.getDefault(), true);
+      return new VimTls("system trust store", SSLContext.getDefault(), true, false);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("the Java runtime offers no TLS", e);
     }
@@ -36,7 +38,7 @@ public final class VimTls {
 
   /** Trust the CA certificates in {@code pem} (vCenter's VMCA root, for example). */
   public static VimTls trusting(String pem) {
-    return new VimTls("given CA certificates", TrustMaterial.sslContext(pem, "vCenter CA certificates"), true);
+    return new VimTls("given CA certificates", TrustMaterial.sslContext(pem, "vCenter CA certificates"), true, false);
   }
 
   /** Trust exactly the certificate whose SHA-1 or SHA-256 thumbprint is {@code thumbprint}. */
@@ -46,12 +48,12 @@ public final class VimTls {
       throw new ConfigurationException(SettingNames.VCENTER_THUMBPRINT, "'" + thumbprint + "' is neither a SHA-1"
           + " nor a SHA-256 thumbprint: write it as AA:BB:… (40 or 64 hex digits)");
     }
-    return new VimTls("pinned thumbprint", context(new PinnedTrustManager(thumbprint)), false);
+    return new VimTls("pinned thumbprint", context(new PinnedTrustManager(thumbprint)), false, false);
   }
 
   /** No verification at all; the caller must warn the user. */
   public static VimTls insecure() {
-    return new VimTls("INSECURE: certificate not verified", context(new PinnedTrustManager(null)), false);
+    return new VimTls("INSECURE: certificate not verified", context(new PinnedTrustManager(null)), false, true);
   }
 
   public SSLContext sslContext() {
@@ -60,6 +62,11 @@ public final class VimTls {
 
   public boolean verifyHostname() {
     return verifyHostname;
+  }
+
+  /** Chosen explicitly for a lab: any certificate, and plain HTTP too. */
+  public boolean unverified() {
+    return unverified;
   }
 
   @Override

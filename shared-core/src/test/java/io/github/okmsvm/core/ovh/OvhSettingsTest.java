@@ -76,6 +76,9 @@ class OvhSettingsTest {
     assertThat(migrated.url(OvhEndpoint.Version.V1, "/me")).hasToString("https://api.eu.ovhcloud.com/v1/me");
     assertThat(migrated.tokenUrl()).hasToString("https://auth.eu.ovhcloud.com/oauth2/token");
     assertThat(OvhEndpoint.of("ovh-us", null).tokenUrl()).hasToString("https://us.ovhcloud.com/auth/oauth2/token");
+    assertThatThrownBy(() -> OvhEndpoint.of("http://api.eu.ovhcloud.com/1.0", null))
+        .hasMessage("ovhEndpoint 'http://api.eu.ovhcloud.com/1.0' uses plain HTTP, which would send the credentials"
+            + " and every answer in clear: give the https:// URL: the OVHcloud API is only served over HTTPS");
     assertThatThrownBy(() -> OvhEndpoint.of("ovh-mars", null))
         .hasMessage("ovhEndpoint 'ovh-mars' is neither a preset nor a URL: give ovh-eu, ovh-ca, ovh-us or an API URL"
             + " such as https://api.eu.ovhcloud.com");
