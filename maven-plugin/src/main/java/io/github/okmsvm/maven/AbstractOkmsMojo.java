@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
@@ -46,6 +47,12 @@ abstract class AbstractOkmsMojo extends AbstractMojo {
 
   @Component
   SettingsDecrypter decrypter;
+
+  @Parameter(defaultValue = "${mojoExecution}", readonly = true)
+  MojoExecution mojoExecution;
+
+  /** Read from properties, never as parameters: Maven's debug output (-X) lists every parameter's value. */
+  private SecretProperties secrets;
 
   /** Skips the goal. */
   @Parameter(property = PluginProperties.SKIP, defaultValue = "false")
@@ -167,29 +174,9 @@ abstract class AbstractOkmsMojo extends AbstractMojo {
   @Parameter(property = PluginProperties.OVH_APPLICATION_KEY)
   String ovhApplicationKey;
 
-  /** OVHcloud application secret: give it on the command line or, better, as OVH_APPLICATION_SECRET. */
-  @Parameter(property = PluginProperties.OVH_APPLICATION_SECRET)
-  String ovhApplicationSecret;
-
-  /** OVHcloud consumer key: give it on the command line or, better, as OVH_CONSUMER_KEY. */
-  @Parameter(property = PluginProperties.OVH_CONSUMER_KEY)
-  String ovhConsumerKey;
-
   /** OVHcloud service account client id (not a secret). */
   @Parameter(property = PluginProperties.OVH_CLIENT_ID)
   String ovhClientId;
-
-  /** OVHcloud service account secret: give it on the command line or, better, as OVH_CLIENT_SECRET. */
-  @Parameter(property = PluginProperties.OVH_CLIENT_SECRET)
-  String ovhClientSecret;
-
-  /** An OVHcloud access token (a secret): give it on the command line or, better, as OVH_ACCESS_TOKEN. */
-  @Parameter(property = PluginProperties.OVH_ACCESS_TOKEN)
-  String ovhAccessToken;
-
-  /** vCenter password: give it on the command line or, better, as VSPHERE_PASSWORD or in settings.xml. */
-  @Parameter(property = PluginProperties.VCENTER_PASSWORD)
-  String vcenterPassword;
 
   /** settings.xml server whose username/password are an OVHcloud service account (client id/secret). */
   @Parameter(property = PluginProperties.OVH_SERVER_ID, defaultValue = "okms-ovh")
@@ -289,6 +276,7 @@ abstract class AbstractOkmsMojo extends AbstractMojo {
    * those sources give).
    */
   Connections connections() throws MojoFailureException {
+    secrets = SecretProperties.read(session, project, mojoExecution);
     List<SettingSource> sources = new ArrayList<>(List.of(SettingSource.of("parameters", parameters()),
         SettingSource.environment(environment()), SettingSource.ovhConfFiles(SettingSource.defaultOvhConfFiles()),
         SettingsXmlServer.source(session, decrypter, ovhServerId, "ovhServerId", SettingNames.OVH_CLIENT_ID,
@@ -322,17 +310,13 @@ abstract class AbstractOkmsMojo extends AbstractMojo {
     values.put(SettingNames.OVH_TOKEN_URL, ovhTokenUrl);
     values.put(SettingNames.OVH_CA_FILE, ovhCaFile == null ? null : ovhCaFile.getPath());
     values.put(SettingNames.OVH_APPLICATION_KEY, ovhApplicationKey);
-    values.put(SettingNames.OVH_APPLICATION_SECRET, ovhApplicationSecret);
-    values.put(SettingNames.OVH_CONSUMER_KEY, ovhConsumerKey);
     values.put(SettingNames.OVH_CLIENT_ID, ovhClientId);
-    values.put(SettingNames.OVH_CLIENT_SECRET, ovhClientSecret);
-    values.put(SettingNames.OVH_ACCESS_TOKEN, ovhAccessToken);
     values.put(SettingNames.VCENTER_SERVER, vcenterServer);
     values.put(SettingNames.VCENTER_USER, vcenterUser);
-    values.put(SettingNames.VCENTER_PASSWORD, vcenterPassword);
     values.put(SettingNames.VCENTER_THUMBPRINT, vcenterThumbprint);
     values.put(SettingNames.VCENTER_CA_FILE, vcenterCaFile == null ? null : vcenterCaFile.getPath());
     values.put(SettingNames.VCENTER_INSECURE, vcenterInsecure ? "true" : null);
+    values.putAll(secrets.values());
     return values;
   }
 
@@ -347,21 +331,9 @@ abstract class AbstractOkmsMojo extends AbstractMojo {
     return env;
   }
 
-  /**
-   * A secret set in the POM (not with {@code -D} on the command line) is a warning, and an error in strict mode:
-   * secrets belong in the environment or in settings.xml.
-   */
+  /** Secrets set in the POM are a warning, and an error under {@code okms.strict}: they belong elsewhere. */
   private void checkSecretsOutsideThePom() throws MojoFailureException {
-    Map<String, String> secrets = new LinkedHashMap<>();
-    put(secrets, PluginProperties.OVH_APPLICATION_SECRET, ovhApplicationSecret);
-    put(secrets, PluginProperties.OVH_CONSUMER_KEY, ovhConsumerKey);
-    put(secrets, PluginProperties.OVH_CLIENT_SECRET, ovhClientSecret);
-    put(secrets, PluginProperties.OVH_ACCESS_TOKEN, ovhAccessToken);
-    put(secrets, PluginProperties.VCENTER_PASSWORD, vcenterPassword);
-    for (String property : secrets.keySet()) {
-      if (session.getUserProperties().containsKey(property)) {
-        continue; // given on the command line
-      }
+    for (String property : secrets.inThePom()) {
       String message = property + " is set in the POM: move it to the environment (OVH_*, VSPHERE_PASSWORD) or a"
           + " settings.xml <server>";
       if (strict) {
@@ -396,11 +368,5 @@ abstract class AbstractOkmsMojo extends AbstractMojo {
       return PluginProperties.PREFIX + message;
     }
     return "[okms] " + goal + " failed: " + message;
-  }
-
-  private static void put(Map<String, String> map, String key, String value) {
-    if (value != null && !value.isBlank()) {
-      map.put(key, value);
-    }
   }
 }

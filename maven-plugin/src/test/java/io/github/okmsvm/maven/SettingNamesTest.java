@@ -24,6 +24,15 @@ class SettingNamesTest {
   private static final Set<String> THUMBPRINT_ONLY = Set.of("host", "port", "publicCa");
 
   @Test
+  void noSecretIsAMojoParameterForMavenToPrintUnderDebug() throws Exception {
+    NodeList parameters = descriptor().getElementsByTagName("parameter");
+    for (int i = 0; i < parameters.getLength(); i++) {
+      String name = ((Element) parameters.item(i)).getElementsByTagName("name").item(0).getTextContent();
+      assertThat(SettingNames.SECRETS).as("parameter " + name).doesNotContain(name);
+    }
+  }
+
+  @Test
   void theGoalsTogetherAcceptEveryCoreSettingAndCredentialAndNothingElse() throws Exception {
     Set<String> accepted = new TreeSet<>();
     NodeList mojos = descriptor().getElementsByTagName("mojo");
@@ -40,6 +49,7 @@ class SettingNamesTest {
         }
       }
     }
+    accepted.addAll(SettingNames.SECRETS); // read as okms.* properties, never as parameters
     accepted.removeAll(MAVEN_ONLY);
     accepted.removeAll(THUMBPRINT_ONLY);
     Set<String> expected = new TreeSet<>(SettingNames.SETTINGS);

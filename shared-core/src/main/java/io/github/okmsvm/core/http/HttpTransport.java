@@ -18,7 +18,8 @@ import org.apache.hc.core5.util.Timeout;
  * The one HTTP client set-up under the OVHcloud and vCenter clients: pooled connections, TLS with the given trust
  * (the system's by default) and host name checks unless the certificate is pinned, connect and read timeouts, the
  * JVM's proxy settings ({@code https.proxyHost}, {@code http.nonProxyHosts}), no cookies (sessions are handled by
- * the clients) and no automatic retries (each client retries reads under its {@link RetryPolicy}).
+ * the clients), no automatic retries (each client retries reads under its {@link RetryPolicy}), and connections that
+ * never log headers or bytes ({@link QuietConnection}): what they carry includes every credential.
  */
 public final class HttpTransport {
   private SSLContext sslContext;
@@ -63,6 +64,7 @@ public final class HttpTransport {
     return HttpClients.custom()
         .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
             .setTlsSocketStrategy(tls)
+            .setConnectionFactory(QuietConnection.FACTORY)
             .setDefaultConnectionConfig(ConnectionConfig.custom()
                 .setConnectTimeout(Timeout.of(connectTimeout))
                 .setSocketTimeout(Timeout.of(readTimeout)).build())
