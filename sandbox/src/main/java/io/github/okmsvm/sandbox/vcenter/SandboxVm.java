@@ -2,6 +2,8 @@ package io.github.okmsvm.sandbox.vcenter;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** A VM of the sandbox inventory: power, snapshots, the home's and each disk's key and storage policy. */
 final class SandboxVm {
@@ -14,6 +16,8 @@ final class SandboxVm {
   String homeProvider;
   String homeProfile;
   final List<Disk> disks = new ArrayList<>();
+  /** {@code config.extraConfig}: advanced settings by key. */
+  final Map<String, String> extraConfig = new TreeMap<>();
 
   SandboxVm(String id, String name, String folderId, String powerState, int diskCount) {
     this.id = id;

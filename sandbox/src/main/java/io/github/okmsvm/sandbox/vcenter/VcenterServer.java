@@ -468,6 +468,14 @@ public final class VcenterServer implements AutoCloseable {
           SoapFault.invalidArgument("spec.deviceChange.device.key"));
       diskProfiles.put(Integer.parseInt(key), change.path("profile.profileId").map(XmlElement::text).orElse(null));
     }
+    Map<String, String> extraConfig = new java.util.LinkedHashMap<>();
+    for (XmlElement option : spec.children("extraConfig")) {
+      String key = option.childText("key");
+      if (key == null || key.isBlank()) {
+        throw SoapFault.invalidArgument("spec.extraConfig.key");
+      }
+      extraConfig.put(key, option.childText("value") == null ? "" : option.childText("value"));
+    }
     return task("ReconfigVM_Task", request, vm -> {
       boolean encrypting = (homeProfile != null && profiles.encrypts(homeProfile))
           || diskProfiles.values().stream().anyMatch(profile -> profile != null && profiles.encrypts(profile));
@@ -480,6 +488,15 @@ public final class VcenterServer implements AutoCloseable {
             + " has snapshots.");
       }
       String provider = encrypting ? connectedDefaultProvider() : null;
+      // applied with the rest or not at all; vSphere: an advanced setting
+      // given an empty value is removed
+      extraConfig.forEach((key, value) -> {
+        if (value.isEmpty()) {
+          vm.extraConfig.remove(key);
+        } else {
+          vm.extraConfig.put(key, value);
+        }
+      });
       if (homeProfile != null) {
         vm.homeProfile = homeProfile;
         if (profiles.encrypts(homeProfile) && vm.homeKeyId == null) {

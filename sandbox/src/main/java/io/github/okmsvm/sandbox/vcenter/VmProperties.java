@@ -30,10 +30,30 @@ final class VmProperties {
           return vm.homeKeyId == null ? null : key("val", vm.homeKeyId, vm.homeProvider);
         case "config.hardware.device":
           return devices(vm);
+        case "config.extraConfig":
+          return XmlElement.of("val", vm.extraConfig.entrySet().stream()
+              .map(entry -> option("OptionValue", entry.getKey(), entry.getValue())).toList())
+              .typed("ArrayOfOptionValue");
         default:
-          return null;
+          return extraConfigEntry(vm, path);
       }
     }
+  }
+
+  /** {@code config.extraConfig["key"]}: one advanced setting by its key, as vCenter's keyed property paths allow. */
+  private static XmlElement extraConfigEntry(SandboxVm vm, String path) {
+    String prefix = "config.extraConfig[\"";
+    if (!path.startsWith(prefix) || !path.endsWith("\"]")) {
+      return null;
+    }
+    String key = path.substring(prefix.length(), path.length() - 2);
+    String value = vm.extraConfig.get(key);
+    return value == null ? null : option("val", key, value);
+  }
+
+  private static XmlElement option(String name, String key, String value) {
+    return XmlElement.of(name, XmlElement.text("key", key), XmlElement.text("value", value).typed("xsd:string"))
+        .typed("OptionValue");
   }
 
   private static XmlElement key(String name, String keyId, String provider) {

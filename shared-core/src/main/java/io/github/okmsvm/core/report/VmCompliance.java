@@ -21,7 +21,8 @@ public record VmCompliance(String name, String id, String powerState, boolean ho
   }
 
   static VmCompliance judge(VmState vm, String expectedProvider) {
-    List<String> reasons = vm.encryptionGaps(expectedProvider);
+    List<String> reasons = new ArrayList<>(vm.encryptionGaps(expectedProvider));
+    reasons.addAll(vm.unfinishedWork());
     List<DiskCompliance> disks = new ArrayList<>();
     for (VmState.Disk disk : vm.disks()) {
       boolean encrypted = disk.cryptoKey() != null;

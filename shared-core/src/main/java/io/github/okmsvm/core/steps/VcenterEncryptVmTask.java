@@ -2,9 +2,12 @@ package io.github.okmsvm.core.steps;
 
 import io.github.okmsvm.core.config.EncryptionSettings;
 import io.github.okmsvm.core.vsphere.VimException;
+import io.github.okmsvm.core.vsphere.VimFault;
 import io.github.okmsvm.core.vsphere.VirtualMachines;
 import io.github.okmsvm.core.vsphere.VmState;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +22,11 @@ import java.util.concurrent.Future;
  * A VM already encrypted is left alone; one with snapshots is refused; a powered-on one is refused unless
  * {@code allowPowerOff}, in which case it is shut down (guest first, hard power-off after {@code shutdownTimeout}),
  * encrypted and powered on again. Each VM is verified after. At most {@code parallelism} VMs at a time.
+ *
+ * <p>Before powering a VM off, the step marks it ({@link VirtualMachines#POWERED_OFF_MARKER}, on the VM itself); it
+ * removes the mark once the VM runs again. A failed reconfigure powers the VM on again in the same run; a run that
+ * dies in between leaves the mark, and the next run (of this step, whatever its selection of work) powers the VM on
+ * and removes it, while the gate fails on it meanwhile.
  */
 public final class VcenterEncryptVmTask implements GuideStep {
   @Override
@@ -26,7 +34,7 @@ public final class VcenterEncryptVmTask implements GuideStep {
     return "vcenterEncryptVm";
   }
 
-  private enum Result { ALREADY, ENCRYPTED, PLANNED }
+  private enum Result { ALREADY, ENCRYPTED, RESTORED, PLANNED }
 
   @Override
   public void validate(EncryptionSettings settings) {
@@ -64,11 +72,16 @@ public final class VcenterEncryptVmTask implements GuideStep {
         if (refusal != null) {
           refusals.add(refusal);
           results.add(null);
-        } else if (vm.fullyEncrypted()) {
+        } else if (vm.fullyEncrypted() && !vm.leftPoweredOff()) {
           warnIfOtherProvider(context, vm);
           results.add(CompletableFuture.completedFuture(Result.ALREADY));
+        } else if (vm.fullyEncrypted()) {
+          results.add(context.change((vm.poweredOn() ? "clear the power-off mark of VM " : "power VM ") + vm.name()
+              + (vm.poweredOn() ? "" : " on again") + " (left by an earlier run: " + vm.poweredOffMarker() + ")")
+              ? pool.submit(() -> restore(context, vm)) : CompletableFuture.completedFuture(Result.PLANNED));
         } else if (!context.change("encrypt VM " + vm.name() + " (home and " + vm.disks().size() + " disks)"
-            + (vm.poweredOn() ? ", shutting it down and powering it on again" : ""))) {
+            + (vm.poweredOn() ? ", shutting it down and powering it on again" : vm.leftPoweredOff()
+                ? ", then powering it on again (left off by an earlier run)" : ""))) {
           results.add(CompletableFuture.completedFuture(Result.PLANNED));
         } else {
           results.add(pool.submit(() -> encrypt(context, vm, policy.orElseThrow())));
@@ -80,7 +93,11 @@ public final class VcenterEncryptVmTask implements GuideStep {
         }
         try {
           Result result = results.get(i).get();
-          (result == Result.ALREADY ? already : encrypted).add(vms.get(i).name());
+          if (result == Result.ALREADY) {
+            already.add(vms.get(i).name());
+          } else if (result != Result.RESTORED) {
+            encrypted.add(vms.get(i).name());
+          }
         } catch (ExecutionException e) {
           failures.add(vms.get(i).name() + ": " + e.getCause().getMessage());
         } catch (InterruptedException e) {
@@ -105,7 +122,7 @@ public final class VcenterEncryptVmTask implements GuideStep {
 
   /** Why a VM must be left alone, or null. */
   private static String refusal(EncryptionSettings settings, VmState vm) {
-    if (vm.fullyEncrypted()) {
+    if (vm.fullyEncrypted() || (vm.leftPoweredOff() && !vm.poweredOn() && !vm.hasSnapshots())) {
       return null;
     }
     if (vm.hasSnapshots()) {
@@ -127,16 +144,30 @@ public final class VcenterEncryptVmTask implements GuideStep {
     }
   }
 
+  /**
+   * Encrypts {@code vm}, powering it off first when it runs (marked first) and on again after (unmarked after). A VM
+   * marked by an earlier run was running before that run: it is powered on again too.
+   */
   private static Result encrypt(StepContext context, VmState vm, String policy) {
-    boolean wasOn = vm.poweredOn();
+    boolean wasOn = vm.poweredOn() || vm.leftPoweredOff();
     VirtualMachines vms = new VirtualMachines(context.vcenter());
-    if (wasOn) {
+    Duration timeout = context.settings().timeout;
+    if (vm.poweredOn()) {
+      vms.mark(vm, Instant.now().truncatedTo(ChronoUnit.SECONDS) + ", shut down to encrypt it", timeout,
+          context.waiting("marking " + vm.name()));
       shutDown(context, vms, vm);
     }
-    vms.applyPolicy(vms.read(vm.ref()), policy, context.settings().timeout, context.waiting("encrypting "
-        + vm.name()));
+    try {
+      vms.applyPolicy(vms.read(vm.ref()), policy, timeout, context.waiting("encrypting " + vm.name()));
+    } catch (RuntimeException e) {
+      if (wasOn) {
+        powerOnAgain(context, vms, vm, e);
+      }
+      throw e;
+    }
     if (wasOn) {
-      vms.powerOn(vm.ref(), context.settings().timeout, context.waiting("powering " + vm.name() + " on"));
+      ensurePoweredOn(context, vms, vm);
+      vms.mark(vms.read(vm.ref()), null, timeout, context.waiting("unmarking " + vm.name()));
     }
     VmState after = vms.read(vm.ref());
     if (!after.fullyEncrypted()) {
@@ -146,6 +177,44 @@ public final class VcenterEncryptVmTask implements GuideStep {
           + " vCenter");
     }
     return Result.ENCRYPTED;
+  }
+
+  /** Finishes what an earlier run left: the VM powered on again (when it is off), then its mark removed. */
+  private static Result restore(StepContext context, VmState vm) {
+    VirtualMachines vms = new VirtualMachines(context.vcenter());
+    ensurePoweredOn(context, vms, vm);
+    vms.mark(vms.read(vm.ref()), null, context.settings().timeout, context.waiting("unmarking " + vm.name()));
+    return Result.RESTORED;
+  }
+
+  /** After a failed reconfigure: the VM runs again, unmarked; if even that fails, the mark stays for the next run. */
+  private static void powerOnAgain(StepContext context, VirtualMachines vms, VmState vm, RuntimeException failure) {
+    try {
+      ensurePoweredOn(context, vms, vm);
+      vms.mark(vms.read(vm.ref()), null, context.settings().timeout, context.waiting("unmarking " + vm.name()));
+      context.warn("VM " + vm.name() + " was not encrypted (" + failure.getMessage() + "); it runs again");
+    } catch (RuntimeException again) {
+      failure.addSuppressed(again);
+      context.warn("VM " + vm.name() + " could not be powered on again (" + again.getMessage() + "): it stays marked,"
+          + " and the next run of encrypt-vm powers it on");
+    }
+  }
+
+  /**
+   * Powers {@code vm} on unless it runs already, as read now: a power-on an earlier run started may have completed
+   * since this run read the VM, and vCenter refuses to power on a running VM.
+   */
+  private static void ensurePoweredOn(StepContext context, VirtualMachines vms, VmState vm) {
+    if (vms.read(vm.ref()).poweredOn()) {
+      return;
+    }
+    try {
+      vms.powerOn(vm.ref(), context.settings().timeout, context.waiting("powering " + vm.name() + " on"));
+    } catch (VimFault e) {
+      if (!"InvalidPowerState".equals(e.faultName()) || !vms.read(vm.ref()).poweredOn()) {
+        throw e;
+      }
+    }
   }
 
   /** Guest shutdown first; a hard power-off once {@code shutdownTimeout} has passed (or without VMware Tools). */

@@ -8,9 +8,16 @@ import java.util.function.Consumer;
 
 /** Finds VMs, reads their encryption state in pages, powers them, and applies a storage policy to home and disks. */
 public final class VirtualMachines {
-  /** The properties encryption depends on. */
+  /**
+   * The advanced setting ({@code extraConfig}) this tool sets on a VM before powering it off and removes once the VM
+   * runs again: the VM itself remembers, whatever happens to the run in between.
+   */
+  public static final String POWERED_OFF_MARKER = "okmsvm.poweredOff";
+  private static final String MARKER_PATH = "config.extraConfig[\"" + POWERED_OFF_MARKER + "\"]";
+
+  /** The properties encryption depends on; the marker by its key alone (a VM has many advanced settings). */
   public static final List<String> STATE_PATHS = List.of("name", "runtime.powerState", "snapshot", "config.keyId",
-      "config.hardware.device");
+      "config.hardware.device", MARKER_PATH);
 
   private final VimClient client;
   private final PropertyCollector collector;
@@ -89,6 +96,16 @@ public final class VirtualMachines {
     tasks.await(task, "reconfigure " + state.name(), timeout, waiting);
   }
 
+  /** Sets the power-off marker ({@code value}: when and why), or removes it when {@code value} is null. */
+  public void mark(VmState state, String value, Duration timeout, Consumer<Duration> waiting) {
+    // vSphere removes an advanced setting given an empty value
+    XmlElement option = XmlElement.of("extraConfig", XmlElement.text("key", POWERED_OFF_MARKER),
+        XmlElement.text("value", value == null ? "" : value).typed("xsd:string")).typed("OptionValue");
+    MoRef task = client.invoke("ReconfigVM_Task", state.ref(), XmlElement.of("spec", option)).child("returnval")
+        .orElseThrow().asMoRef();
+    tasks.await(task, (value == null ? "unmark " : "mark ") + state.name(), timeout, waiting);
+  }
+
   private static XmlElement profile(String profileId, String name) {
     return XmlElement.of(name, XmlElement.text("profileId", profileId)).typed("VirtualMachineDefinedProfileSpec");
   }
@@ -110,6 +127,7 @@ public final class VirtualMachines {
     XmlElement name = properties.get("name");
     XmlElement power = properties.get("runtime.powerState");
     return new VmState(ref, name == null ? ref.value() : name.text(), power == null ? "unknown" : power.text(),
-        properties.containsKey("snapshot"), VmState.CryptoKey.from(properties.get("config.keyId")), disks);
+        properties.containsKey("snapshot"), VmState.CryptoKey.from(properties.get("config.keyId")), disks,
+        Optional.ofNullable(properties.get(MARKER_PATH)).map(option -> option.childText("value")).orElse(null));
   }
 }

@@ -4,11 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What encryption depends on, as read from one VM: power state, snapshots, the VM home's key ({@code config.keyId})
- * and each disk's key ({@code backing.keyId}).
+ * What encryption depends on, as read from one VM: power state, snapshots, the VM home's key ({@code config.keyId}),
+ * each disk's key ({@code backing.keyId}), and the marker this tool leaves on a VM it powered off
+ * ({@code poweredOffMarker}: when and why, or null).
  */
 public record VmState(MoRef ref, String name, String powerState, boolean hasSnapshots, CryptoKey homeKey,
-    List<Disk> disks) {
+    List<Disk> disks, String poweredOffMarker) {
 
   public VmState {
     disks = List.copyOf(disks);
@@ -31,6 +32,17 @@ public record VmState(MoRef ref, String name, String powerState, boolean hasSnap
 
   public boolean poweredOn() {
     return "poweredOn".equals(powerState);
+  }
+
+  /** The tool powered this VM off and has not yet powered it on again: unfinished work, whatever its keys. */
+  public boolean leftPoweredOff() {
+    return poweredOffMarker != null;
+  }
+
+  /** What the tool still owes this VM (its power state), for the gate; empty when nothing. */
+  public List<String> unfinishedWork() {
+    return poweredOffMarker == null ? List.of() : List.of("left powered off by okms-vm-encryption ("
+        + poweredOffMarker + "): run encrypt-vm again to power it on");
   }
 
   /** Home and every disk carry a key, whichever provider holds it. */

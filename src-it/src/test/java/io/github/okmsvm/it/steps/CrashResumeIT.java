@@ -56,6 +56,7 @@ class CrashResumeIT {
         assertThat(flow.vm(vm).fullyEncrypted()).as(vm).isTrue();
       }
       assertThat(flow.vm("web-01").poweredOn()).isTrue();
+      assertThat(flow.vm("web-01").leftPoweredOff()).as("the power-off mark is gone").isFalse();
       long writes = flow.ovhWrites() + flow.vcenterWrites();
       flow.run(settings);
       assertThat(flow.ovhWrites() + flow.vcenterWrites()).as("a third run changes nothing").isEqualTo(writes);
