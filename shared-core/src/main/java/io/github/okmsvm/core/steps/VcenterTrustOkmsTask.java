@@ -145,11 +145,16 @@ public final class VcenterTrustOkmsTask implements GuideStep {
   private static void clientCertificate(StepContext context, CryptoManager crypto, String providerName,
       String okmsId) {
     EncryptionSettings settings = context.settings();
+    String owner = owner(context, providerName);
     String current = crypto.retrieveClientCert(providerName);
     if (current != null && !current.isBlank() && stillGood(current, okmsId, settings.renewBeforeDays)) {
       X509Certificate certificate = Pem.certificate(current, "client certificate");
-      context.put(Outputs.CLIENT_CERTIFICATE_EXPIRY, certificate.getNotAfter().toInstant().toString());
-      return;
+      if (issuedBy(context.okms(), okmsId, certificate)) {
+        context.put(Outputs.CLIENT_CERTIFICATE_EXPIRY, certificate.getNotAfter().toInstant().toString());
+        return;
+      }
+      context.warn("vCenter's client certificate for " + providerName + " belongs to no live credential of OKMS "
+          + okmsId + " (deleted?): OKMS refuses it, so a new credential is issued");
     }
     String csrPem = crypto.retrieveClientCsr(providerName);
     boolean renewal = current != null && !current.isBlank();
@@ -162,7 +167,7 @@ public final class VcenterTrustOkmsTask implements GuideStep {
       csrPem = crypto.generateClientCsr(providerName);
     }
     OkmsApi okms = context.okms();
-    OkmsApi.Credential credential = credentialFor(context, okms, okmsId, csrPem);
+    OkmsApi.Credential credential = credentialFor(context, okms, okmsId, csrPem, owner);
     if (credential == null) {
       return; // plan mode
     }
@@ -172,8 +177,10 @@ public final class VcenterTrustOkmsTask implements GuideStep {
     context.put(Outputs.CREDENTIAL_ID, credential.id());
     context.put(Outputs.CLIENT_CERTIFICATE_EXPIRY, Pem.certificate(credential.certificatePEM(), "certificate")
         .getNotAfter().toInstant().toString());
+    // only this provider's own superseded credentials: another provider's (same name or not) is never touched
     for (OkmsApi.Credential other : okms.credentials(okmsId)) {
       if (other.name().equals(settings.credentialName) && !other.id().equals(credential.id())
+          && owner.equals(other.description()) && other.status() != OkmsApi.CredentialStatus.DELETING
           && context.change("delete superseded OKMS credential " + other.id())) {
         okms.deleteCredential(okmsId, other.id());
       }
@@ -181,7 +188,8 @@ public final class VcenterTrustOkmsTask implements GuideStep {
   }
 
   /** A ready credential for this CSR: reused when one exists, else created once; null in plan mode. */
-  private static OkmsApi.Credential credentialFor(StepContext context, OkmsApi okms, String okmsId, String csrPem) {
+  private static OkmsApi.Credential credentialFor(StepContext context, OkmsApi okms, String okmsId, String csrPem,
+      String owner) {
     String name = context.settings().credentialName;
     Optional<OkmsApi.Credential> existing = matching(okms, okmsId, name, csrPem);
     if (existing.isEmpty()) {
@@ -194,7 +202,7 @@ public final class VcenterTrustOkmsTask implements GuideStep {
       try {
         // never with certificateType: the API refuses it next to a CSR
         okms.createCredential(okmsId, new OkmsApi.CredentialCreation(name, identities,
-            "vCenter key provider " + context.output(Outputs.PROVIDER_NAME).orElse(""),
+            owner,
             (long) context.settings().credentialValidityDays, csrPem, null));
       } catch (OvhTransportException e) {
         context.warn("no answer to the credential creation; checking whether it was applied");
@@ -229,6 +237,31 @@ public final class VcenterTrustOkmsTask implements GuideStep {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Who a credential belongs to, written in its description: this key provider of this vCenter. Two providers (or
+   * two vCenters) sharing one OKMS never delete each other's credentials.
+   */
+  private static String owner(StepContext context, String providerName) {
+    String vcenter = context.vcenter().serviceContent().instanceUuid();
+    return "vCenter key provider " + providerName + (vcenter == null ? "" : " of vCenter " + vcenter);
+  }
+
+  /** Whether {@code certificate} is the certificate of a credential OKMS still has (not being deleted). */
+  private static boolean issuedBy(OkmsApi okms, String okmsId, X509Certificate certificate) {
+    for (OkmsApi.Credential listed : okms.credentials(okmsId)) {
+      if (listed.status() == OkmsApi.CredentialStatus.DELETING) {
+        continue;
+      }
+      OkmsApi.Credential credential = listed.certificatePEM() == null ? okms.credential(okmsId, listed.id())
+          : listed;
+      if (credential.certificatePEM() != null
+          && Pem.certificate(credential.certificatePEM(), "certificatePEM").equals(certificate)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean stillGood(String certificatePem, String okmsId, int renewBeforeDays) {

@@ -248,14 +248,15 @@ public final class VimClient implements AutoCloseable {
 
   /** The managed objects of {@code RetrieveServiceContent} this product uses. */
   public record ServiceContent(MoRef rootFolder, MoRef propertyCollector, MoRef viewManager, MoRef sessionManager,
-      MoRef searchIndex, MoRef cryptoManager, String apiVersion, String fullName) {
+      MoRef searchIndex, MoRef cryptoManager, String apiVersion, String fullName, String instanceUuid) {
     static ServiceContent from(XmlElement response) {
       XmlElement content = response.child("returnval")
           .orElseThrow(() -> new VimException("RetrieveServiceContent answered no content"));
       return new ServiceContent(ref(content, "rootFolder"), ref(content, "propertyCollector"),
           ref(content, "viewManager"), ref(content, "sessionManager"), ref(content, "searchIndex"),
           ref(content, "cryptoManager"), content.path("about.apiVersion").map(XmlElement::text).orElse("6.7"),
-          content.path("about.fullName").map(XmlElement::text).orElse("vCenter"));
+          content.path("about.fullName").map(XmlElement::text).orElse("vCenter"),
+          content.path("about.instanceUuid").map(XmlElement::text).orElse(null));
     }
 
     private static MoRef ref(XmlElement content, String name) {
