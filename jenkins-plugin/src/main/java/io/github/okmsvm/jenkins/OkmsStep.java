@@ -35,6 +35,8 @@ public abstract class OkmsStep extends Step {
   private List<String> vms = new ArrayList<>();
   private String vmFolder;
   private boolean allowPowerOff;
+  private boolean partial;
+  private boolean allowEmptySelection;
   private int shutdownTimeoutSeconds = EncryptionSettings.DEFAULT_SHUTDOWN_TIMEOUT_SECONDS;
   private int parallelism = EncryptionSettings.DEFAULT_PARALLELISM;
   private int timeoutSeconds = EncryptionSettings.DEFAULT_TIMEOUT_SECONDS;
@@ -70,6 +72,7 @@ public abstract class OkmsStep extends Step {
         .credentialValidityDays(credentialValidityDays).renewBeforeDays(renewBeforeDays).providerName(providerName)
         .setDefault(setDefault).iamPolicyName(iamPolicyName).iamActions(iamActions)
         .storagePolicyName(storagePolicyName).vms(vms).vmFolder(vmFolder).allowPowerOff(allowPowerOff)
+        .partial(partial).allowEmptySelection(allowEmptySelection)
         .shutdownTimeout(Duration.ofSeconds(shutdownTimeoutSeconds)).parallelism(parallelism)
         .timeout(Duration.ofSeconds(timeoutSeconds)).plan(plan).maxNonCompliant(maxNonCompliant).build();
   }
@@ -108,6 +111,10 @@ public abstract class OkmsStep extends Step {
   @DataBoundSetter public void setVmFolder(String vmFolder) { this.vmFolder = vmFolder; }
   public boolean isAllowPowerOff() { return allowPowerOff; }
   @DataBoundSetter public void setAllowPowerOff(boolean allowPowerOff) { this.allowPowerOff = allowPowerOff; }
+  public boolean isPartial() { return partial; }
+  @DataBoundSetter public void setPartial(boolean partial) { this.partial = partial; }
+  public boolean isAllowEmptySelection() { return allowEmptySelection; }
+  @DataBoundSetter public void setAllowEmptySelection(boolean allow) { this.allowEmptySelection = allow; }
   public int getShutdownTimeoutSeconds() { return shutdownTimeoutSeconds; }
   @DataBoundSetter public void setShutdownTimeoutSeconds(int seconds) { this.shutdownTimeoutSeconds = seconds; }
   public int getParallelism() { return parallelism; }

@@ -46,6 +46,8 @@ class StepArgumentsTest {
     args.put("vms", List.of("a-*", "b"));
     args.put("vmFolder", "DC0/vm/x");
     args.put("allowPowerOff", true);
+    args.put("partial", true);
+    args.put("allowEmptySelection", true);
     args.put("shutdownTimeoutSeconds", 60);
     args.put("parallelism", 2);
     args.put("timeoutSeconds", 99);

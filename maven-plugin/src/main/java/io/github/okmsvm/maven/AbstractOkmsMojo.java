@@ -141,6 +141,14 @@ abstract class AbstractOkmsMojo extends AbstractMojo {
   @Parameter(property = PluginProperties.ALLOW_POWER_OFF, defaultValue = "false")
   boolean allowPowerOff;
 
+  /** Encrypts the VMs that can be even when others of the selection are refused (snapshots, powered on). */
+  @Parameter(property = PluginProperties.PARTIAL, defaultValue = "false")
+  boolean partial;
+
+  /** Accepts a VM selection that matches no VM (by default a mistake, which fails). */
+  @Parameter(property = PluginProperties.ALLOW_EMPTY_SELECTION, defaultValue = "false")
+  boolean allowEmptySelection;
+
   /** Seconds to wait for a guest shutdown before a hard power-off. */
   @Parameter(property = PluginProperties.SHUTDOWN_TIMEOUT,
       defaultValue = "" + EncryptionSettings.DEFAULT_SHUTDOWN_TIMEOUT_SECONDS)
@@ -255,7 +263,7 @@ abstract class AbstractOkmsMojo extends AbstractMojo {
         .kmipEndpoint(kmipEndpoint).credentialName(credentialName).credentialValidityDays(credentialValidityDays)
         .renewBeforeDays(renewBeforeDays).providerName(providerName).setDefault(setDefault)
         .iamPolicyName(iamPolicyName).storagePolicyName(storagePolicyName).vmFolder(vmFolder)
-        .allowPowerOff(allowPowerOff).shutdownTimeout(Duration.ofSeconds(shutdownTimeoutSeconds))
+        .allowPowerOff(allowPowerOff).partial(partial).allowEmptySelection(allowEmptySelection).shutdownTimeout(Duration.ofSeconds(shutdownTimeoutSeconds))
         .parallelism(parallelism).timeout(Duration.ofSeconds(timeoutSeconds)).plan(plan)
         .maxNonCompliant(maxNonCompliant);
     if (identityUrns != null) {
@@ -265,7 +273,7 @@ abstract class AbstractOkmsMojo extends AbstractMojo {
       builder.iamActions(iamActions);
     }
     if (vms != null) {
-      builder.vms(vms.stream().map(String::strip).filter(vm -> !vm.isEmpty()).toList());
+      builder.vms(vms.stream().map(vm -> vm == null ? "" : vm.strip()).toList());
     }
     return builder.build();
   }

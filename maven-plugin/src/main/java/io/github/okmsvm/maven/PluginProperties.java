@@ -35,6 +35,8 @@ public final class PluginProperties {
   public static final String VMS = "okms.vms";
   public static final String VM_FOLDER = "okms.vmFolder";
   public static final String ALLOW_POWER_OFF = "okms.allowPowerOff";
+  public static final String PARTIAL = "okms.partial";
+  public static final String ALLOW_EMPTY_SELECTION = "okms.allowEmptySelection";
   public static final String SHUTDOWN_TIMEOUT = "okms.shutdownTimeoutSeconds";
   public static final String PARALLELISM = "okms.parallelism";
   public static final String MAX_NON_COMPLIANT = "okms.maxNonCompliant";

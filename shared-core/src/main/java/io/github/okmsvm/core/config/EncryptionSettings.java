@@ -32,6 +32,8 @@ public final class EncryptionSettings {
       "urn:v1:(eu|ca|us):identity:(account|user|group|credential):[A-Za-z0-9._@/-]+");
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,49}");
   private static final Pattern FOLDER = Pattern.compile("[^/]+/vm(/[^/]+)*");
+  /** {@code service:kind:action} with {@code *} wildcards, or {@code *} alone. */
+  private static final Pattern IAM_ACTION = Pattern.compile("\\*|[A-Za-z][A-Za-z0-9-]*:[A-Za-z*][A-Za-z0-9*-]*(:\\S+)?");
 
   public final String region;
   public final String okmsId;
@@ -43,6 +45,8 @@ public final class EncryptionSettings {
   public final int credentialValidityDays;
   public final int renewBeforeDays;
   public final String providerName;
+  /** Whether providerName was given, rather than derived from the region (whose own check covers it). */
+  private final boolean providerNameGiven;
   public final boolean setDefault;
   public final String iamPolicyName;
   public final List<String> iamActions;
@@ -50,6 +54,10 @@ public final class EncryptionSettings {
   public final List<String> vms;
   public final String vmFolder;
   public final boolean allowPowerOff;
+  /** Encrypt the VMs that can be even when others of the selection are refused (snapshots, powered on). */
+  public final boolean partial;
+  /** A selection matching no VM is expected (an empty folder, say) rather than a mistake. */
+  public final boolean allowEmptySelection;
   public final Duration shutdownTimeout;
   public final int parallelism;
   public final Duration timeout;
@@ -66,6 +74,7 @@ public final class EncryptionSettings {
     this.credentialName = b.credentialName;
     this.credentialValidityDays = b.credentialValidityDays;
     this.renewBeforeDays = b.renewBeforeDays;
+    this.providerNameGiven = blankToNull(b.providerName) != null;
     this.providerName = blankToNull(b.providerName) != null ? b.providerName.strip()
         : this.region == null ? null : "okms-" + this.region;
     this.setDefault = b.setDefault;
@@ -75,6 +84,8 @@ public final class EncryptionSettings {
     this.vms = List.copyOf(b.vms);
     this.vmFolder = blankToNull(b.vmFolder);
     this.allowPowerOff = b.allowPowerOff;
+    this.partial = b.partial;
+    this.allowEmptySelection = b.allowEmptySelection;
     this.shutdownTimeout = b.shutdownTimeout;
     this.parallelism = b.parallelism;
     this.timeout = b.timeout;
@@ -97,101 +108,151 @@ public final class EncryptionSettings {
 
   /** Checks what the PCC step needs. */
   public EncryptionSettings validatePcc() {
+    Problems problems = new Problems();
     if (pccServiceName == null) {
-      throw new ConfigurationException("pccServiceName", "is missing: give the Hosted Private Cloud service name,"
-          + " such as pcc-198-51-100-1");
+      problems.add("pccServiceName", "is missing: give the Hosted Private Cloud service name, such as"
+          + " pcc-198-51-100-1");
+    } else if (!PCC.matcher(pccServiceName).matches()) {
+      problems.add("pccServiceName", "'" + printable(pccServiceName) + "' is not a PCC service name: it looks like"
+          + " pcc-198-51-100-1 (see Hosted Private Cloud in the Control Panel)");
     }
-    if (!PCC.matcher(pccServiceName).matches()) {
-      throw new ConfigurationException("pccServiceName", "'" + pccServiceName + "' is not a PCC service name: it"
-          + " looks like pcc-198-51-100-1 (see Hosted Private Cloud in the Control Panel)");
-    }
-    return this;
+    return problems.orThrow(this);
   }
 
   /** Checks what finding or ordering the OKMS, and trusting it, need. */
   public EncryptionSettings validateOkms() {
+    Problems problems = new Problems();
     if (region == null && okmsId == null) {
-      throw new ConfigurationException("region", "is missing: give the OKMS region, such as eu-west-rbx, or okmsId");
+      problems.add("region", "is missing: give the OKMS region, such as eu-west-rbx, or okmsId");
     }
     if (region != null && !REGION.matcher(region).matches()) {
-      throw new ConfigurationException("region", "'" + region + "' is not an OKMS region name: write it like"
-          + " eu-west-rbx");
+      problems.add("region", "'" + printable(region) + "' is not an OKMS region name: write it like eu-west-rbx");
     }
     if (okmsId != null && !UUID.matcher(okmsId).matches()) {
-      throw new ConfigurationException("okmsId", "'" + okmsId + "' is not an OKMS id: it is a UUID such as"
+      problems.add("okmsId", "'" + printable(okmsId) + "' is not an OKMS id: it is a UUID such as"
           + " 11111111-2222-3333-4444-555555555555 (see the OKMS in the Control Panel), or leave it out");
     }
-    for (String urn : identityUrns) {
-      if (!IDENTITY.matcher(urn).matches()) {
-        throw new ConfigurationException("identityUrns", "'" + urn + "' is not an identity URN: write"
+    for (int i = 0; i < identityUrns.size(); i++) {
+      String urn = identityUrns.get(i);
+      if (urn == null || urn.isBlank()) {
+        problems.add("identityUrns", "holds an empty item (item " + (i + 1) + "): remove it");
+      } else if (!IDENTITY.matcher(urn).matches()) {
+        problems.add("identityUrns", "'" + printable(urn) + "' is not an identity URN: write"
             + " urn:v1:eu:identity:account:xx1111-ovh, …:user:xx1111-ovh/name, …:group:… or …:credential:…");
       }
     }
-    name("credentialName", credentialName);
+    name(problems, "credentialName", credentialName);
     if (credentialValidityDays < 1 || credentialValidityDays > 365) {
-      throw new ConfigurationException("credentialValidityDays", "is " + credentialValidityDays
-          + ": OKMS issues credentials for 1 to 365 days");
+      problems.add("credentialValidityDays", "is " + credentialValidityDays + ": OKMS issues credentials for 1 to"
+          + " 365 days");
+    } else if (renewBeforeDays < 0 || renewBeforeDays >= credentialValidityDays) {
+      problems.add("renewBeforeDays", "is " + renewBeforeDays + ": give 0 to " + (credentialValidityDays - 1)
+          + " days, less than credentialValidityDays");
     }
-    if (renewBeforeDays < 0 || renewBeforeDays >= credentialValidityDays) {
-      throw new ConfigurationException("renewBeforeDays", "is " + renewBeforeDays + ": give 0 to "
-          + (credentialValidityDays - 1) + " days, less than credentialValidityDays");
+    if (providerNameGiven) {
+      name(problems, "providerName", providerName);
     }
-    if (providerName != null) {
-      name("providerName", providerName);
-    }
-    name("iamPolicyName", iamPolicyName);
+    name(problems, "iamPolicyName", iamPolicyName);
     if (iamActions.isEmpty()) {
-      throw new ConfigurationException("iamActions", "is empty: give at least okms:kmip:*");
+      problems.add("iamActions", "is empty: give at least okms:kmip:*");
     }
-    return validateCommon();
+    for (int i = 0; i < iamActions.size(); i++) {
+      String action = iamActions.get(i);
+      if (action == null || action.isBlank()) {
+        problems.add("iamActions", "holds an empty item (item " + (i + 1) + "): remove it, or leave iamActions out"
+            + " for the guide's actions");
+      } else if (!IAM_ACTION.matcher(action).matches()) {
+        problems.add("iamActions", "'" + printable(action) + "' is not an IAM action: write it like okms:kmip:*"
+            + " or pccVMware:apiovh:vmEncryption/kms/changeProperties");
+      }
+    }
+    validateCommon(problems);
+    return problems.orThrow(this);
   }
 
   /** Checks what the vCenter steps (5 to 7) need. */
   public EncryptionSettings validateVcenter() {
-    if (storagePolicyName == null || storagePolicyName.isBlank() || storagePolicyName.length() > 80) {
-      throw new ConfigurationException("storagePolicyName", "must be 1 to 80 characters, such as"
-          + " okms-vm-encryption");
+    Problems problems = new Problems();
+    if (storagePolicyName == null || storagePolicyName.isBlank() || storagePolicyName.length() > 80
+        || hasControlCharacter(storagePolicyName)) {
+      problems.add("storagePolicyName", "must be 1 to 80 printable characters, such as okms-vm-encryption");
     }
-    return validateCommon();
+    validateCommon(problems);
+    return problems.orThrow(this);
   }
 
   /** Checks what selecting VMs (steps 6 and 7) needs. */
   public EncryptionSettings validateVms() {
+    Problems problems = new Problems();
     if (vms.isEmpty() && vmFolder == null) {
-      throw new ConfigurationException("vms", "is empty: give VM names or globs (app-*), or vmFolder");
+      problems.add("vms", "is empty: give VM names or globs (app-*), or vmFolder");
     }
-    for (String vm : vms) {
-      if (vm.isBlank()) {
-        throw new ConfigurationException("vms", "holds an empty name: remove it");
+    for (int i = 0; i < vms.size(); i++) {
+      String vm = vms.get(i);
+      if (vm == null || vm.isBlank()) {
+        problems.add("vms", "holds an empty item (item " + (i + 1) + "): remove it");
+      } else if (hasControlCharacter(vm) || vm.length() > 80) {
+        problems.add("vms", "'" + printable(vm) + "' is not a VM name or glob: vCenter names are 1 to 80 printable"
+            + " characters");
       }
     }
-    if (vmFolder != null && !FOLDER.matcher(vmFolder).matches()) {
-      throw new ConfigurationException("vmFolder", "'" + vmFolder + "' is not a VM folder path: write"
+    if (vmFolder != null && (!FOLDER.matcher(vmFolder).matches() || hasControlCharacter(vmFolder))) {
+      problems.add("vmFolder", "'" + printable(vmFolder) + "' is not a VM folder path: write"
           + " <datacenter>/vm/<folder>, such as DC0/vm/prod");
     }
     if (parallelism < 1 || parallelism > 64) {
-      throw new ConfigurationException("parallelism", "is " + parallelism + ": give 1 to 64 VMs at a time");
+      problems.add("parallelism", "is " + parallelism + ": give 1 to 64 VMs at a time");
     }
     if (maxNonCompliant < 0) {
-      throw new ConfigurationException("maxNonCompliant", "is " + maxNonCompliant + ": give 0 or more");
+      problems.add("maxNonCompliant", "is " + maxNonCompliant + ": give 0 or more");
     }
-    return validateCommon();
+    validateCommon(problems);
+    return problems.orThrow(this);
   }
 
-  private EncryptionSettings validateCommon() {
+  private void validateCommon(Problems problems) {
     if (timeout.isNegative() || timeout.isZero()) {
-      throw new ConfigurationException("timeoutSeconds", "must be positive, such as 1800");
+      problems.add("timeoutSeconds", "must be positive, such as 1800");
     }
     if (shutdownTimeout.isNegative()) {
-      throw new ConfigurationException("shutdownTimeoutSeconds", "must be 0 or more, such as 300");
+      problems.add("shutdownTimeoutSeconds", "must be 0 or more, such as 300");
     }
-    return this;
   }
 
-  private static void name(String field, String value) {
+  private static void name(Problems problems, String field, String value) {
     if (value == null || !NAME.matcher(value).matches()) {
-      throw new ConfigurationException(field, "'" + value + "' is not a valid name: use 1 to 50 letters, digits,"
-          + " '.', '_' or '-', starting with a letter or digit");
+      problems.add(field, "'" + printable(value) + "' is not a valid name: use 1 to 50 letters, digits, '.', '_'"
+          + " or '-', starting with a letter or digit");
+    }
+  }
+
+  private static boolean hasControlCharacter(String value) {
+    return value.chars().anyMatch(Character::isISOControl);
+  }
+
+  /** A value as it can be shown in a message: control characters written as \\uXXXX. */
+  static String printable(String value) {
+    if (value == null) {
+      return "null";
+    }
+    StringBuilder text = new StringBuilder();
+    value.chars().forEach(c -> text.append(Character.isISOControl(c) ? String.format("\\u%04x", c) : (char) c));
+    return text.toString();
+  }
+
+  /** Every problem of one check, reported together. */
+  private static final class Problems {
+    private final List<ConfigurationException> found = new ArrayList<>();
+
+    void add(String field, String problemAndFix) {
+      found.add(new ConfigurationException(field, problemAndFix));
+    }
+
+    EncryptionSettings orThrow(EncryptionSettings settings) {
+      if (!found.isEmpty()) {
+        throw ConfigurationException.all(found);
+      }
+      return settings;
     }
   }
 
@@ -214,6 +275,8 @@ public final class EncryptionSettings {
     private final List<String> vms = new ArrayList<>();
     private String vmFolder;
     private boolean allowPowerOff;
+    private boolean partial;
+    private boolean allowEmptySelection;
     private Duration shutdownTimeout = Duration.ofSeconds(DEFAULT_SHUTDOWN_TIMEOUT_SECONDS);
     private int parallelism = DEFAULT_PARALLELISM;
     private Duration timeout = Duration.ofSeconds(DEFAULT_TIMEOUT_SECONDS);
@@ -225,18 +288,32 @@ public final class EncryptionSettings {
     public Builder order(boolean value) { this.order = value; return this; }
     public Builder pccServiceName(String value) { this.pccServiceName = value; return this; }
     public Builder kmipEndpoint(String value) { this.kmipEndpoint = value; return this; }
-    public Builder identityUrns(List<String> values) { identityUrns.clear(); identityUrns.addAll(values); return this; }
+    public Builder identityUrns(List<String> values) {
+      identityUrns.clear();
+      values.forEach(value -> identityUrns.add(value == null ? "" : value)); // a null item is reported, not crashed on
+      return this;
+    }
     public Builder credentialName(String value) { this.credentialName = value; return this; }
     public Builder credentialValidityDays(int value) { this.credentialValidityDays = value; return this; }
     public Builder renewBeforeDays(int value) { this.renewBeforeDays = value; return this; }
     public Builder providerName(String value) { this.providerName = value; return this; }
     public Builder setDefault(boolean value) { this.setDefault = value; return this; }
     public Builder iamPolicyName(String value) { this.iamPolicyName = value; return this; }
-    public Builder iamActions(List<String> values) { iamActions.clear(); iamActions.addAll(values); return this; }
+    public Builder iamActions(List<String> values) {
+      iamActions.clear();
+      values.forEach(value -> iamActions.add(value == null ? "" : value)); // a null item is reported, not crashed on
+      return this;
+    }
     public Builder storagePolicyName(String value) { this.storagePolicyName = value; return this; }
-    public Builder vms(List<String> values) { vms.clear(); vms.addAll(values); return this; }
+    public Builder vms(List<String> values) {
+      vms.clear();
+      values.forEach(value -> vms.add(value == null ? "" : value)); // a null item is reported, not crashed on
+      return this;
+    }
     public Builder vmFolder(String value) { this.vmFolder = value; return this; }
     public Builder allowPowerOff(boolean value) { this.allowPowerOff = value; return this; }
+    public Builder partial(boolean value) { this.partial = value; return this; }
+    public Builder allowEmptySelection(boolean value) { this.allowEmptySelection = value; return this; }
     public Builder shutdownTimeout(Duration value) { this.shutdownTimeout = value; return this; }
     public Builder parallelism(int value) { this.parallelism = value; return this; }
     public Builder timeout(Duration value) { this.timeout = value; return this; }

@@ -25,6 +25,8 @@ public final class SettingNames {
   public static final String VMS = "vms";
   public static final String VM_FOLDER = "vmFolder";
   public static final String ALLOW_POWER_OFF = "allowPowerOff";
+  public static final String PARTIAL = "partial";
+  public static final String ALLOW_EMPTY_SELECTION = "allowEmptySelection";
   public static final String SHUTDOWN_TIMEOUT_SECONDS = "shutdownTimeoutSeconds";
   public static final String PARALLELISM = "parallelism";
   public static final String TIMEOUT_SECONDS = "timeoutSeconds";
@@ -52,7 +54,8 @@ public final class SettingNames {
   /** Settings every front end accepts under these names. */
   public static final List<String> SETTINGS = List.of(REGION, OKMS_ID, ORDER, PCC_SERVICE_NAME, KMIP_ENDPOINT,
       IDENTITY_URNS, CREDENTIAL_NAME, CREDENTIAL_VALIDITY_DAYS, RENEW_BEFORE_DAYS, PROVIDER_NAME, SET_DEFAULT,
-      IAM_POLICY_NAME, IAM_ACTIONS, STORAGE_POLICY_NAME, VMS, VM_FOLDER, ALLOW_POWER_OFF, SHUTDOWN_TIMEOUT_SECONDS,
+      IAM_POLICY_NAME, IAM_ACTIONS, STORAGE_POLICY_NAME, VMS, VM_FOLDER, ALLOW_POWER_OFF, PARTIAL, ALLOW_EMPTY_SELECTION,
+      SHUTDOWN_TIMEOUT_SECONDS,
       PARALLELISM, TIMEOUT_SECONDS, PLAN, MAX_NON_COMPLIANT, REPORT_DIRECTORY, OVH_ENDPOINT, OVH_TOKEN_URL,
       OVH_CA_FILE, VCENTER_SERVER, VCENTER_THUMBPRINT, VCENTER_CA_FILE, VCENTER_INSECURE);
 

@@ -26,6 +26,19 @@ public final class ReportWriters {
 
   private ReportWriters() {}
 
+  /** Fails unless reports can be written into {@code directory} (created when missing): before any change is made. */
+  public static void checkWritable(Path directory) {
+    try {
+      Files.createDirectories(directory);
+      if (!Files.isWritable(directory)) {
+        throw new IOException("not writable");
+      }
+    } catch (IOException | UnsupportedOperationException e) {
+      throw new ConfigurationException(SettingNames.REPORT_DIRECTORY, "'" + directory + "' cannot be written ("
+          + e.getMessage() + ")", "give a directory this build may write into");
+    }
+  }
+
   /** Writes all four into {@code directory}; returns their paths. */
   public static List<Path> writeAll(ComplianceReport report, Path directory) {
     try {

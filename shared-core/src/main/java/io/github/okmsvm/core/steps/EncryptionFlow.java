@@ -1,5 +1,7 @@
 package io.github.okmsvm.core.steps;
 
+import io.github.okmsvm.core.common.UserException;
+import io.github.okmsvm.core.config.ConfigurationException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,12 +40,20 @@ public final class EncryptionFlow {
   }
 
   /**
-   * Runs {@code steps} in order, after every step's preflight: a bad input never leaves a half-done setup. The first
-   * failure stops the flow (a new run resumes from where it stopped).
+   * Runs {@code steps} in order, after every step's preflight: a bad input never leaves a half-done setup, and every
+   * bad setting is reported in one message. The first failure stops the flow (a new run resumes from there).
    */
   public static List<StepResult> run(List<GuideStep> steps, StepContext context) {
+    List<UserException> problems = new ArrayList<>();
     for (GuideStep step : steps) {
-      step.validate(context.settings());
+      try {
+        step.validate(context.settings());
+      } catch (UserException e) {
+        problems.add(e);
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw ConfigurationException.all(problems);
     }
     for (GuideStep step : steps) {
       step.preflight(context);

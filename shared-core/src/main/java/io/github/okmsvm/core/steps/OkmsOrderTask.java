@@ -21,7 +21,7 @@ public final class OkmsOrderTask implements GuideStep {
 
   @Override
   public void validate(EncryptionSettings settings) {
-    settings.validateOkms();
+    Checks.all(settings::validateOkms, () -> Checks.kmipEndpoint(settings.kmipEndpoint));
   }
 
   @Override

@@ -30,7 +30,7 @@ public final class PccOpenKmsFlowTask implements GuideStep {
 
   @Override
   public void validate(EncryptionSettings settings) {
-    settings.validatePcc();
+    Checks.all(settings::validatePcc, () -> Checks.kmipEndpoint(settings.kmipEndpoint));
   }
 
   @Override

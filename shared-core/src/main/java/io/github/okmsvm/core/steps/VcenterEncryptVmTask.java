@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -38,12 +39,26 @@ public final class VcenterEncryptVmTask implements GuideStep {
 
   @Override
   public void validate(EncryptionSettings settings) {
-    settings.validateVcenter().validateVms();
+    Checks.all(settings::validateVcenter, settings::validateVms);
   }
 
+  /**
+   * Every selected VM is judged before any is touched: when one must be refused (snapshots, powered on without
+   * {@code allowPowerOff}), none is encrypted, unless {@code partial}.
+   */
   @Override
   public void preflight(StepContext context) {
-    context.selectedVms();
+    List<VmState> vms = context.selectedVms();
+    if (context.settings().partial) {
+      return;
+    }
+    List<String> refusals = vms.stream().map(vm -> refusal(context.settings(), vm)).filter(Objects::nonNull)
+        .toList();
+    if (!refusals.isEmpty()) {
+      throw new StepException(refusals.size() + " of " + vms.size() + " selected VMs cannot be encrypted, so none"
+          + " was touched: " + String.join("; ", refusals) + ". Fix them, or set partial=true to encrypt the others"
+          + " now");
+    }
   }
 
   @Override

@@ -33,7 +33,11 @@ public final class VcenterEncryptionComplianceTask implements GuideStep {
 
   @Override
   public void validate(EncryptionSettings settings) {
-    settings.validateVcenter().validateVms();
+    Checks.all(settings::validateVcenter, settings::validateVms, () -> {
+      if (reportDirectory != null) {
+        ReportWriters.checkWritable(reportDirectory);
+      }
+    });
   }
 
   @Override

@@ -33,7 +33,7 @@ public final class VcenterTrustOkmsTask implements GuideStep {
 
   @Override
   public void validate(EncryptionSettings settings) {
-    settings.validateOkms();
+    Checks.all(settings::validateOkms, () -> Checks.kmipEndpoint(settings.kmipEndpoint));
   }
 
   @Override

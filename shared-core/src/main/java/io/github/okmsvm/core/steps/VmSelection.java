@@ -26,9 +26,14 @@ final class VmSelection {
     List<VmState> candidates = settings.vmFolder == null ? vms.list(null, PAGE) : vms.inFolder(settings.vmFolder,
         PAGE);
     if (settings.vms.isEmpty()) {
+      if (candidates.isEmpty() && !settings.allowEmptySelection) {
+        throw new ConfigurationException("vmFolder", "'" + settings.vmFolder + "' holds no VM", "check the folder,"
+            + " or set allowEmptySelection=true when an empty selection is expected");
+      }
       return candidates;
     }
     Map<String, VmState> selected = new LinkedHashMap<>();
+    List<String> unmatched = new ArrayList<>();
     for (String wanted : settings.vms) {
       boolean glob = wanted.contains("*") || wanted.contains("?");
       Pattern pattern = glob ? Pattern.compile(toRegex(wanted)) : null;
@@ -41,14 +46,23 @@ final class VmSelection {
       if (matches.isEmpty()) {
         if (!glob) {
           throw new ConfigurationException("vms", "names '" + wanted + "', and no VM of that name is in "
-              + (settings.vmFolder == null ? "vCenter" : settings.vmFolder) + ": check the name (it is"
-              + " case-sensitive) or use a glob such as " + wanted + "*");
+              + where(settings) + ": check the name (it is case-sensitive) or use a glob such as " + wanted + "*");
         }
+        unmatched.add("'" + wanted + "'");
         context.warn("no VM matches '" + wanted + "'");
       }
       matches.forEach(vm -> selected.putIfAbsent(vm.ref().value(), vm));
     }
+    if (selected.isEmpty() && !settings.allowEmptySelection) {
+      throw new ConfigurationException("vms", "matches no VM in " + where(settings) + ": " + String.join(", ",
+          unmatched) + " match" + (unmatched.size() == 1 ? "es" : "") + " nothing (names are case-sensitive)",
+          "check the patterns, or set allowEmptySelection=true when an empty selection is expected");
+    }
     return List.copyOf(selected.values());
+  }
+
+  private static String where(EncryptionSettings settings) {
+    return settings.vmFolder == null ? "vCenter" : settings.vmFolder;
   }
 
   private static String toRegex(String glob) {

@@ -48,6 +48,19 @@ class EncryptionFlowTest {
   }
 
   @Test
+  void aBadKmipEndpointIsRefusedBeforeAnOkmsIsOrderedWithEveryOtherProblem() {
+    EncryptionSettings settings = EncryptionSettings.builder().region("eu-west-rbx").order(true)
+        .kmipEndpoint("localhost:99999").build();
+    StepContext context = new StepContext(settings, null, null, event -> { });
+
+    assertThatThrownBy(() -> EncryptionFlow.run(EncryptionFlow.forCommand(Command.OPEN_KMS_FLOW, true, null),
+        context)).isInstanceOf(ConfigurationException.class)
+        .hasMessage("2 settings need fixing: kmipEndpoint 'localhost:99999': port 99999 is outside 1-65535; write"
+            + " host:port, for example eu-west-rbx.okms.ovh.net:5696; pccServiceName is missing: give the Hosted"
+            + " Private Cloud service name, such as pcc-198-51-100-1");
+  }
+
+  @Test
   void aStepThatNeedsAnUnconfiguredConnectionSaysSo() {
     assertThatThrownBy(() -> context().vcenter()).isInstanceOf(StepException.class)
         .hasMessage("this step needs vCenter, and no connection to it was configured");

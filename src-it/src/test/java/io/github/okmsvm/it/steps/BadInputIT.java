@@ -100,7 +100,7 @@ class BadInputIT {
                 + " letter or digit"),
         settings("no IAM action", b -> b.iamActions(List.of()), "iamActions is empty: give at least okms:kmip:*"),
         settings("empty storage policy name", b -> b.storagePolicyName(" "),
-            "storagePolicyName must be 1 to 80 characters, such as okms-vm-encryption"),
+            "storagePolicyName must be 1 to 80 printable characters, such as okms-vm-encryption"),
         settings("no VM", b -> b.vms(List.of()),
             "vms is empty: give VM names or globs (app-*), or vmFolder"),
         settings("malformed folder", b -> b.vmFolder("prod"),

@@ -3,6 +3,7 @@ package io.github.okmsvm.it.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.okmsvm.core.config.ConfigurationException;
 import io.github.okmsvm.core.config.EncryptionSettings;
 import io.github.okmsvm.core.event.ProgressEvent;
 import io.github.okmsvm.core.ovh.OrderApi;
@@ -126,6 +127,16 @@ class EncryptionFlowIT {
 
       assertThatThrownBy(() -> flow.run(refused))
           .isInstanceOf(StepException.class)
+          .hasMessage("2 of 3 selected VMs cannot be encrypted, so none was touched: VM web-01 is powered on: set"
+              + " allowPowerOff=true to let the step shut it down and power it on again, or power it off yourself;"
+              + " VM old-01 has snapshots, and vCenter cannot encrypt a VM with snapshots: delete or consolidate"
+              + " them, then run again. Fix them, or set partial=true to encrypt the others now");
+      assertThat(flow.ovhWrites() + flow.vcenterWrites()).as("judged before the first write").isZero();
+      assertThat(flow.vm("app-01").fullyEncrypted()).isFalse();
+
+      assertThatThrownBy(() -> flow.run(flow.settings().vms(List.of("web-01", "old-01", "app-01")).partial(true)
+          .build()))
+          .isInstanceOf(StepException.class)
           .hasMessage("2 of 3 VMs not encrypted: VM web-01 is powered on: set allowPowerOff=true to let the step"
               + " shut it down and power it on again, or power it off yourself; VM old-01 has snapshots, and"
               + " vCenter cannot encrypt a VM with snapshots: delete or consolidate them, then run again");
@@ -141,6 +152,24 @@ class EncryptionFlowIT {
       assertThat(web.fullyEncrypted()).isTrue();
       assertThat(web.poweredOn()).as("power state restored").isTrue();
       assertThat(flow.sandbox.vcenterServer().counters().count("ShutdownGuest")).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aSelectionMatchingNoVmFailsNamingEachPatternBeforeAnyWrite() {
+    try (FlowHarness flow = FlowHarness.start()) {
+      EncryptionSettings wrongCase = flow.settings().vms(List.of("App-*", "DB-*")).build();
+      String message = "vms matches no VM in vCenter: 'App-*', 'DB-*' match nothing (names are case-sensitive):"
+          + " check the patterns, or set allowEmptySelection=true when an empty selection is expected";
+
+      assertThatThrownBy(() -> flow.run(wrongCase)).isInstanceOf(ConfigurationException.class).hasMessage(message);
+      assertThat(flow.ovhWrites() + flow.vcenterWrites()).isZero();
+      assertThatThrownBy(() -> flow.run(List.of(new VcenterEncryptionComplianceTask(null)), wrongCase))
+          .hasMessage(message);
+
+      List<StepResult> allowed = flow.run(List.of(new VcenterEncryptionComplianceTask(null)),
+          flow.settings().vms(List.of("App-*")).allowEmptySelection(true).build());
+      assertThat(allowed.get(0).summary()).isEqualTo("0 of 0 VMs compliant (0 non-compliant, 0 allowed): PASSED");
     }
   }
 
