@@ -28,14 +28,15 @@ final class OrderRoutes {
   private static final class Cart {
     final String id;
     final String description;
-    final Instant expire = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+    final Instant expire;
     final Map<Long, Map<String, String>> items = new LinkedHashMap<>();
     boolean assigned;
     boolean checkedOut;
 
-    Cart(String id, String description) {
+    Cart(String id, String description, Instant expire) {
       this.id = id;
       this.description = description;
+      this.expire = expire;
     }
 
     Map<String, Object> toJson() {
@@ -61,10 +62,37 @@ final class OrderRoutes {
     server.route("POST", "v1", "/order/cart", "order:apiovh:cart/create", call -> {
       call.text("ovhSubsidiary");
       synchronized (this) {
+        String expire = call.optionalText("expire");
+        Instant expiry;
+        try {
+          expiry = expire == null ? Instant.now().plus(1, ChronoUnit.DAYS) : java.time.OffsetDateTime.parse(expire)
+              .toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+          throw ApiError.badRequest("Invalid value for parameter expire: not a datetime");
+        }
         Cart cart = new Cart(UUID.randomUUID().toString(), call.optionalText("description") == null ? ""
-            : call.optionalText("description"));
+            : call.optionalText("description"), expiry.truncatedTo(ChronoUnit.SECONDS));
         carts.put(cart.id, cart);
         return Reply.ok(cart.toJson());
+      }
+    });
+    server.route("GET", "v1", "/order/cart", "order:apiovh:cart/get", call -> {
+      synchronized (this) {
+        String description = call.query.get("description");
+        carts.values().removeIf(cart -> cart.expire.isBefore(Instant.now()));
+        return Reply.ok(carts.values().stream().filter(cart -> description == null
+            || cart.description.equals(description)).map(cart -> cart.id).toList());
+      }
+    });
+    server.route("GET", "v1", "/order/cart/{cartId}", "order:apiovh:cart/get", call -> {
+      synchronized (this) {
+        return Reply.ok(cart(call).toJson());
+      }
+    });
+    server.route("DELETE", "v1", "/order/cart/{cartId}", "order:apiovh:cart/delete", call -> {
+      synchronized (this) {
+        carts.remove(cart(call).id);
+        return Reply.empty();
       }
     });
     server.route("POST", "v1", "/order/cart/{cartId}/assign", "order:apiovh:cart/assign", call -> {

@@ -18,6 +18,9 @@ final class SandboxVm {
   final List<Disk> disks = new ArrayList<>();
   /** {@code config.extraConfig}: advanced settings by key. */
   final Map<String, String> extraConfig = new TreeMap<>();
+  /** {@code config.changeVersion}: changes with every reconfigure, for optimistic concurrency. */
+  String changeVersion = java.time.Instant.now().toString();
+  long reconfigurations;
 
   SandboxVm(String id, String name, String folderId, String powerState, int diskCount) {
     this.id = id;

@@ -476,7 +476,12 @@ public final class VcenterServer implements AutoCloseable {
       }
       extraConfig.put(key, option.childText("value") == null ? "" : option.childText("value"));
     }
+    String expectedVersion = spec.childText("changeVersion");
     return task("ReconfigVM_Task", request, vm -> {
+      if (expectedVersion != null && !expectedVersion.equals(vm.changeVersion)) {
+        throw new SoapFault("ConcurrentAccess", "Cannot complete operation due to concurrent modification by"
+            + " another operation.");
+      }
       boolean encrypting = (homeProfile != null && profiles.encrypts(homeProfile))
           || diskProfiles.values().stream().anyMatch(profile -> profile != null && profiles.encrypts(profile));
       if (encrypting && vm.powerState.equals("poweredOn")) {
@@ -497,6 +502,7 @@ public final class VcenterServer implements AutoCloseable {
           vm.extraConfig.put(key, value);
         }
       });
+      vm.changeVersion = java.time.Instant.now().toString() + "#" + (++vm.reconfigurations);
       if (homeProfile != null) {
         vm.homeProfile = homeProfile;
         if (profiles.encrypts(homeProfile) && vm.homeKeyId == null) {

@@ -30,6 +30,8 @@ final class VmProperties {
           return vm.homeKeyId == null ? null : key("val", vm.homeKeyId, vm.homeProvider);
         case "config.hardware.device":
           return devices(vm);
+        case "config.changeVersion":
+          return XmlElement.text("val", vm.changeVersion).typed("xsd:string");
         case "config.extraConfig":
           return XmlElement.of("val", vm.extraConfig.entrySet().stream()
               .map(entry -> option("OptionValue", entry.getKey(), entry.getValue())).toList())

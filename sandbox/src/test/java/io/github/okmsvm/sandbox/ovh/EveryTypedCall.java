@@ -35,7 +35,7 @@ final class EveryTypedCall {
     // 1. order an OKMS
     assertThat(okms.regions()).extracting(OkmsApi.Region::id).contains("eu-west-rbx", "ca-east-bhs").hasSize(13);
     OrderApi.Me me = orders.me();
-    OrderApi.Cart cart = orders.createCart(me.ovhSubsidiary(), "okms");
+    OrderApi.Cart cart = orders.createCart(me.ovhSubsidiary(), "okms", java.time.Instant.now().plusSeconds(3600));
     orders.assignCart(cart.cartId());
     OrderApi.CartItem item = orders.addOkms(cart.cartId());
     assertThat(orders.configure(cart.cartId(), item.itemId(), "region", "eu-west-sbg").value())

@@ -23,8 +23,28 @@ public final class OrderApi {
     return api.get(Version.V1, "/me", Map.of(), Me.class);
   }
 
-  public Cart createCart(String ovhSubsidiary, String description) {
-    return api.post(Version.V1, "/order/cart", new CartCreation(ovhSubsidiary, description), Cart.class);
+  /** The API's clock: carts of runs on different machines compare on it. */
+  public Instant serverTime() {
+    return Instant.ofEpochSecond(api.serverTime());
+  }
+
+  /** A cart, which expires at {@code expire} if nothing is ordered with it. */
+  public Cart createCart(String ovhSubsidiary, String description, Instant expire) {
+    return api.post(Version.V1, "/order/cart", new CartCreation(ovhSubsidiary, description, expire), Cart.class);
+  }
+
+  /** The ids of the account's carts with this description ({@code GET /order/cart?description=}). */
+  public List<String> cartIds(String description) {
+    return api.get(Version.V1, "/order/cart", Map.of("description", description),
+        new TypeReference<List<String>>() {});
+  }
+
+  public Cart cart(String cartId) {
+    return api.get(Version.V1, "/order/cart/" + cartId, Map.of(), Cart.class);
+  }
+
+  public void deleteCart(String cartId) {
+    api.delete(Version.V1, "/order/cart/" + cartId, Void.class);
   }
 
   public void assignCart(String cartId) {
@@ -82,7 +102,7 @@ public final class OrderApi {
   /** {@code nichandle.Nichandle}, the fields this product reads. */
   public record Me(String nichandle, String ovhSubsidiary) {}
 
-  record CartCreation(String ovhSubsidiary, String description) {}
+  record CartCreation(String ovhSubsidiary, String description, Instant expire) {}
 
   record ProductCreation(String duration, String planCode, String pricingMode, long quantity) {}
 

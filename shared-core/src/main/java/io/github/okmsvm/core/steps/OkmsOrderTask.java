@@ -14,6 +14,7 @@ import java.util.Optional;
  * order of the account is pending: it pays or waits for that one instead.
  */
 public final class OkmsOrderTask implements GuideStep {
+  private static final int MAX_RACE_ROUNDS = 3;
   @Override
   public String name() {
     return "okmsOrder";
@@ -56,13 +57,80 @@ public final class OkmsOrderTask implements GuideStep {
       return "would order an OKMS in " + region;
     }
     OrderApi orders = context.orders();
-    OrderApi.Cart cart = orders.createCart(orders.me().ovhSubsidiary(), "okms-vm-encryption");
-    orders.assignCart(cart.cartId());
-    OrderApi.CartItem item = orders.addOkms(cart.cartId());
-    orders.configure(cart.cartId(), item.itemId(), "region", region);
-    OrderApi.Order order = orders.checkout(cart.cartId(), false);
-    pay(orders, order.orderId());
-    return delivered(context, okms, order.orderId());
+    OrderRace race = new OrderRace(orders, region);
+    for (int round = 1; ; round++) {
+      OrderApi.Cart cart = race.enter(orders.me().ovhSubsidiary(), orders.serverTime());
+      orders.assignCart(cart.cartId());
+      OrderApi.CartItem item = orders.addOkms(cart.cartId());
+      orders.configure(cart.cartId(), item.itemId(), "region", region);
+      Optional<OrderApi.Cart> winner = race.winnerOver(cart);
+      if (winner.isPresent()) {
+        context.warn("another run is ordering an OKMS in " + region + ": waiting for it, not ordering another");
+        Object done = awaitWinner(context, okms, race, winner.get(), region);
+        if (done instanceof String summary) {
+          return summary;
+        }
+        if (Boolean.TRUE.equals(done)) {
+          context.warn("the other run's cart " + winner.get().cartId() + " was left open: its run died; racing"
+              + " again");
+          race.abandon(winner.get());
+        }
+        continue;
+      }
+      Optional<PendingOrder> raced = pendingOrder(orders, region);
+      if (raced.isPresent()) {
+        race.abandon(cart);
+        context.warn("another run ordered an OKMS in " + region + " (order " + raced.get().id() + "): waiting for"
+            + " it");
+        return delivered(context, okms, raced.get().id());
+      }
+      OrderApi.Order order;
+      try {
+        order = orders.checkout(cart.cartId(), false);
+      } catch (OvhApiException e) {
+        if (!e.isNotFound() || round >= MAX_RACE_ROUNDS) {
+          throw e;
+        }
+        continue; // a waiting run took this cart for a dead run's: race again
+      }
+      pay(orders, order.orderId());
+      return delivered(context, okms, order.orderId());
+    }
+  }
+
+  /**
+   * Waits for the winner of the order race: its OKMS or its order (then the step's summary). Otherwise
+   * {@code TRUE} when its cart stayed open past the race's grace (its run died), {@code FALSE} when it went without
+   * an order showing yet: race again either way.
+   */
+  private static Object awaitWinner(StepContext context, OkmsApi okms, OrderRace race,
+      OrderApi.Cart winner, String region) {
+    OrderApi orders = context.orders();
+    Object outcome = context.await("the OKMS order of another run in " + region, () -> {
+      Optional<OkmsApi.Resource> found = inRegion(context, okms, region);
+      if (found.isPresent()) {
+        return Optional.<Object>of(found.get());
+      }
+      Optional<PendingOrder> pending = pendingOrder(orders, region);
+      if (pending.isPresent()) {
+        return Optional.<Object>of(pending.get());
+      }
+      if (winner.readOnly()) {
+        return Optional.empty(); // checked out: its order or OKMS will show
+      }
+      if (race.gone(winner)) {
+        return Optional.<Object>of(Boolean.FALSE); // checked out or deleted since: race again
+      }
+      return race.stale(winner, orders.serverTime()) ? Optional.<Object>of(Boolean.TRUE) : Optional.empty();
+    });
+    if (outcome instanceof PendingOrder pending) {
+      return delivered(context, okms, pending.id());
+    }
+    if (outcome instanceof OkmsApi.Resource resource) {
+      publish(context, awaitReady(context, okms, resource.id()));
+      return "OKMS " + resource.id() + " in " + resource.region() + ", ordered by another run";
+    }
+    return outcome;
   }
 
   private static OkmsApi.Resource byId(OkmsApi okms, String okmsId) {
@@ -121,7 +189,14 @@ public final class OkmsOrderTask implements GuideStep {
       throw new StepException("order " + orderId + " waits for payment and the account has no default payment"
           + " method: add one in the Control Panel (Billing > Payment methods), then run again");
     }
-    orders.pay(orderId, methods.get(0));
+    try {
+      orders.pay(orderId, methods.get(0));
+    } catch (OvhApiException e) {
+      // another run (or this one, before its answer was lost) paid it meanwhile: what matters is that it is paid
+      if (orders.status(orderId) == OrderApi.OrderStatus.NOT_PAID) {
+        throw e;
+      }
+    }
   }
 
   private static String delivered(StepContext context, OkmsApi okms, long orderId) {

@@ -3,6 +3,7 @@ package io.github.okmsvm.core.steps;
 import io.github.okmsvm.core.config.EncryptionSettings;
 
 import io.github.okmsvm.core.ovh.IamApi;
+import io.github.okmsvm.core.ovh.OvhApiException;
 import io.github.okmsvm.core.ovh.OvhTransportException;
 import java.util.HashSet;
 import java.util.List;
@@ -66,6 +67,18 @@ public final class OvhIamPolicyTask implements GuideStep {
     }
     try {
       context.put(Outputs.IAM_POLICY_ID, iam.create(wanted).id());
+    } catch (OvhApiException e) {
+      if (e.status() != 409) {
+        throw e;
+      }
+      // names are unique: another run created it between this run's read and write; converge on that one
+      IamApi.Policy created = byName(iam, name).orElseThrow(() -> e);
+      context.warn("IAM policy " + name + " was created by another run meanwhile (" + created.id() + ")");
+      context.put(Outputs.IAM_POLICY_ID, created.id());
+      if (!same(created, wanted) && context.change("update IAM policy " + name + " (identities, resources or"
+          + " actions differ)")) {
+        iam.update(created.id(), wanted);
+      }
     } catch (OvhTransportException e) {
       context.warn("no answer to the IAM policy creation; checking whether it was applied");
       context.put(Outputs.IAM_POLICY_ID, byName(iam, name).orElseThrow(() -> new StepException("the IAM policy "

@@ -13,6 +13,9 @@ import io.github.okmsvm.core.tls.ServerIdentity;
 import io.github.okmsvm.core.tls.Thumbprint;
 import io.github.okmsvm.core.tls.TlsEndpoint;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -99,7 +102,9 @@ public final class PccOpenKmsFlowTask implements GuideStep {
           return entry;
         }).filter(entry -> entry.state() == PccApi.KmsState.DELIVERED
             && Thumbprint.normalize(entry.sslThumbprint()).equals(Thumbprint.normalize(thumbprint))));
-    context.put(Outputs.KMS_ID, Long.toString(delivered.kmsId()));
+    removeDuplicates(context, pcc, serviceName, ip);
+    context.put(Outputs.KMS_ID, Long.toString(entryFor(pcc, serviceName, ip).map(PccApi.Kms::kmsId)
+        .orElse(delivered.kmsId())));
     context.put(Outputs.KMS_IP, ip);
     context.put(Outputs.KMS_THUMBPRINT, thumbprint);
     context.put(Outputs.KMS_STATE, "delivered");
@@ -108,6 +113,12 @@ public final class PccOpenKmsFlowTask implements GuideStep {
 
   /** The entry registered for {@code ip}, unless it is being deleted. */
   private static Optional<PccApi.Kms> entryFor(PccApi pcc, String serviceName, String ip) {
+    return entriesFor(pcc, serviceName, ip).stream().findFirst();
+  }
+
+  /** Every live entry registered for {@code ip}, the lowest id first. */
+  private static List<PccApi.Kms> entriesFor(PccApi pcc, String serviceName, String ip) {
+    List<PccApi.Kms> entries = new ArrayList<>();
     for (long id : pcc.kmsIds(serviceName)) {
       PccApi.Kms entry;
       try {
@@ -120,10 +131,31 @@ public final class PccOpenKmsFlowTask implements GuideStep {
       }
       if (ip.equals(entry.ip()) && entry.state() != PccApi.KmsState.DELETING
           && entry.state() != PccApi.KmsState.TO_DELETE) {
-        return Optional.of(entry);
+        entries.add(entry);
       }
     }
-    return Optional.empty();
+    entries.sort(Comparator.comparingLong(PccApi.Kms::kmsId));
+    return entries;
+  }
+
+  /**
+   * Two runs at once may both register the endpoint: the entry with the lowest id stays, the others (identical, the
+   * tool's) are removed, by whichever run sees them first.
+   */
+  private static void removeDuplicates(StepContext context, PccApi pcc, String serviceName, String ip) {
+    List<PccApi.Kms> entries = entriesFor(pcc, serviceName, ip);
+    for (PccApi.Kms duplicate : entries.subList(Math.min(1, entries.size()), entries.size())) {
+      if (!context.change("remove duplicate KMS entry " + duplicate.kmsId() + " for " + ip + " on " + serviceName)) {
+        continue;
+      }
+      try {
+        pcc.deleteKms(serviceName, duplicate.kmsId());
+      } catch (OvhApiException e) {
+        if (!e.isNotFound()) {
+          throw e; // else already removed by the other run
+        }
+      }
+    }
   }
 
   private static void awaitTask(StepContext context, PccApi pcc, String serviceName, long taskId) {

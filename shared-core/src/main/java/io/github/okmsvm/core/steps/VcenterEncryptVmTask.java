@@ -93,13 +93,14 @@ public final class VcenterEncryptVmTask implements GuideStep {
         } else if (vm.fullyEncrypted()) {
           results.add(context.change((vm.poweredOn() ? "clear the power-off mark of VM " : "power VM ") + vm.name()
               + (vm.poweredOn() ? "" : " on again") + " (left by an earlier run: " + vm.poweredOffMarker() + ")")
-              ? pool.submit(() -> restore(context, vm)) : CompletableFuture.completedFuture(Result.PLANNED));
+              ? pool.submit(() -> contended(context, vm, () -> restore(context, vm)))
+              : CompletableFuture.completedFuture(Result.PLANNED));
         } else if (!context.change("encrypt VM " + vm.name() + " (home and " + vm.disks().size() + " disks)"
             + (vm.poweredOn() ? ", shutting it down and powering it on again" : vm.leftPoweredOff()
                 ? ", then powering it on again (left off by an earlier run)" : ""))) {
           results.add(CompletableFuture.completedFuture(Result.PLANNED));
         } else {
-          results.add(pool.submit(() -> encrypt(context, vm, policy.orElseThrow())));
+          results.add(pool.submit(() -> contended(context, vm, () -> encrypt(context, vm, policy.orElseThrow()))));
         }
       }
       for (int i = 0; i < vms.size(); i++) {
@@ -173,7 +174,9 @@ public final class VcenterEncryptVmTask implements GuideStep {
       shutDown(context, vms, vm);
     }
     try {
-      vms.applyPolicy(vms.read(vm.ref()), policy, timeout, context.waiting("encrypting " + vm.name()));
+      // a VM this run did not touch yet is changed as it was read: vCenter refuses if another run got there first
+      vms.applyPolicy(vm.poweredOn() ? vms.read(vm.ref()) : vm, policy, timeout, context.waiting("encrypting "
+          + vm.name()));
     } catch (RuntimeException e) {
       if (wasOn) {
         powerOnAgain(context, vms, vm, e);
@@ -192,6 +195,29 @@ public final class VcenterEncryptVmTask implements GuideStep {
           + " vCenter");
     }
     return Result.ENCRYPTED;
+  }
+
+  /**
+   * Runs {@code work} on {@code vm}, unless another run changed the VM since this run read it (vCenter answers
+   * ConcurrentAccess to a change based on an older {@code changeVersion}): then that run is at work on it, and this
+   * one waits for its result rather than shut down, reconfigure or power on the VM a second time.
+   */
+  private static Result contended(StepContext context, VmState vm, java.util.concurrent.Callable<Result> work)
+      throws Exception {
+    try {
+      return work.call();
+    } catch (VimFault e) {
+      if (!"ConcurrentAccess".equals(e.faultName())) {
+        throw e;
+      }
+      context.warn("another run is working on VM " + vm.name() + ": waiting for it rather than acting twice");
+      VirtualMachines vms = new VirtualMachines(context.vcenter());
+      context.await("VM " + vm.name() + " to be finished by another run", () -> {
+        VmState now = vms.read(vm.ref());
+        return now.fullyEncrypted() && !now.leftPoweredOff() ? Optional.of(now) : Optional.empty();
+      });
+      return Result.ALREADY;
+    }
   }
 
   /** Finishes what an earlier run left: the VM powered on again (when it is off), then its mark removed. */

@@ -2,6 +2,7 @@ package io.github.okmsvm.core.steps;
 
 import io.github.okmsvm.core.config.EncryptionSettings;
 import io.github.okmsvm.core.ovh.OkmsApi;
+import io.github.okmsvm.core.ovh.OvhApiException;
 import io.github.okmsvm.core.ovh.OvhTransportException;
 import io.github.okmsvm.core.tls.CertificateDetails;
 import io.github.okmsvm.core.tls.ChainVerifier;
@@ -12,6 +13,7 @@ import io.github.okmsvm.core.tls.TlsEndpoint;
 import io.github.okmsvm.core.tls.TlsException;
 import io.github.okmsvm.core.vsphere.CryptoManager;
 import io.github.okmsvm.core.vsphere.VimException;
+import io.github.okmsvm.core.vsphere.VimFault;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +31,17 @@ public final class VcenterTrustOkmsTask implements GuideStep {
   @Override
   public String name() {
     return "vcenterTrustOkms";
+  }
+
+  private static final int CSR_RACE_ATTEMPTS = 3;
+
+  /** vCenter's CSR changed under this run (another run generated a new one): converge again on the new one. */
+  private static final class CsrReplaced extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    CsrReplaced() {
+      super(null, null, false, false);
+    }
   }
 
   @Override
@@ -141,8 +154,37 @@ public final class VcenterTrustOkmsTask implements GuideStep {
     }
   }
 
-  /** vCenter presents a certificate OKMS issued for its own CSR, valid beyond the renewal threshold. */
+  /**
+   * vCenter presents a certificate OKMS issued for its own CSR, valid beyond the renewal threshold. When another run
+   * replaced vCenter's CSR meanwhile (vCenter then refuses this run's certificate), this run converges on that CSR.
+   */
   private static void clientCertificate(StepContext context, CryptoManager crypto, String providerName,
+      String okmsId) {
+    for (int attempt = 1; ; attempt++) {
+      String csrBefore = crypto.retrieveClientCsr(providerName);
+      try {
+        convergeClientCertificate(context, crypto, providerName, okmsId);
+        return;
+      } catch (CsrReplaced e) {
+        if (attempt >= CSR_RACE_ATTEMPTS) {
+          throw new StepException("vCenter's client CSR for " + providerName + " keeps being replaced by another"
+              + " run: let the other run finish, then run again");
+        }
+        context.warn("another run replaced vCenter's client CSR for " + providerName + " meanwhile: converging on"
+            + " its CSR");
+      } catch (VimFault e) {
+        String csrNow = crypto.retrieveClientCsr(providerName);
+        boolean replaced = "InvalidArgument".equals(e.faultName()) && csrNow != null && !csrNow.equals(csrBefore);
+        if (!replaced || attempt >= CSR_RACE_ATTEMPTS) {
+          throw e;
+        }
+        context.warn("another run replaced vCenter's client CSR for " + providerName + " meanwhile: converging on"
+            + " its CSR");
+      }
+    }
+  }
+
+  private static void convergeClientCertificate(StepContext context, CryptoManager crypto, String providerName,
       String okmsId) {
     EncryptionSettings settings = context.settings();
     String owner = owner(context, providerName);
@@ -167,7 +209,9 @@ public final class VcenterTrustOkmsTask implements GuideStep {
       csrPem = crypto.generateClientCsr(providerName);
     }
     OkmsApi okms = context.okms();
-    OkmsApi.Credential credential = credentialFor(context, okms, okmsId, csrPem, owner);
+    String signedCsr = csrPem;
+    OkmsApi.Credential credential = credentialFor(context, okms, okmsId, csrPem, owner,
+        () -> !signedCsr.equals(crypto.retrieveClientCsr(providerName)));
     if (credential == null) {
       return; // plan mode
     }
@@ -182,14 +226,20 @@ public final class VcenterTrustOkmsTask implements GuideStep {
       if (other.name().equals(settings.credentialName) && !other.id().equals(credential.id())
           && owner.equals(other.description()) && other.status() != OkmsApi.CredentialStatus.DELETING
           && context.change("delete superseded OKMS credential " + other.id())) {
-        okms.deleteCredential(okmsId, other.id());
+        try {
+          okms.deleteCredential(okmsId, other.id());
+        } catch (OvhApiException e) {
+          if (!e.isNotFound()) {
+            throw e; // gone already: another run of this provider deleted it
+          }
+        }
       }
     }
   }
 
   /** A ready credential for this CSR: reused when one exists, else created once; null in plan mode. */
   private static OkmsApi.Credential credentialFor(StepContext context, OkmsApi okms, String okmsId, String csrPem,
-      String owner) {
+      String owner, java.util.function.BooleanSupplier csrReplaced) {
     String name = context.settings().credentialName;
     Optional<OkmsApi.Credential> existing = matching(okms, okmsId, name, csrPem);
     if (existing.isEmpty()) {
@@ -209,6 +259,12 @@ public final class VcenterTrustOkmsTask implements GuideStep {
       }
     }
     return context.await("OKMS credential " + name + " to be ready", () -> matching(okms, okmsId, name, csrPem)
+        .or(() -> {
+          if (csrReplaced.getAsBoolean()) {
+            throw new CsrReplaced(); // its credential was superseded, and deleted, by the run that replaced it
+          }
+          return Optional.empty();
+        })
         .map(credential -> {
           if (credential.status() == OkmsApi.CredentialStatus.ERROR) {
             throw new StepException("OKMS credential " + credential.id() + " is in error: delete it and run again");

@@ -17,7 +17,7 @@ public final class VirtualMachines {
 
   /** The properties encryption depends on; the marker by its key alone (a VM has many advanced settings). */
   public static final List<String> STATE_PATHS = List.of("name", "runtime.powerState", "snapshot", "config.keyId",
-      "config.hardware.device", MARKER_PATH);
+      "config.hardware.device", MARKER_PATH, "config.changeVersion");
 
   private final VimClient client;
   private final PropertyCollector collector;
@@ -86,6 +86,7 @@ public final class VirtualMachines {
    */
   public void applyPolicy(VmState state, String profileId, Duration timeout, Consumer<Duration> waiting) {
     List<XmlElement> spec = new ArrayList<>();
+    spec.add(changeVersion(state));
     for (VmState.Disk disk : state.disks()) {
       spec.add(XmlElement.of("deviceChange", XmlElement.text("operation", "edit"),
           disk.device().renamed("device"), profile(profileId, "profile")));
@@ -101,9 +102,17 @@ public final class VirtualMachines {
     // vSphere removes an advanced setting given an empty value
     XmlElement option = XmlElement.of("extraConfig", XmlElement.text("key", POWERED_OFF_MARKER),
         XmlElement.text("value", value == null ? "" : value).typed("xsd:string")).typed("OptionValue");
-    MoRef task = client.invoke("ReconfigVM_Task", state.ref(), XmlElement.of("spec", option)).child("returnval")
-        .orElseThrow().asMoRef();
+    MoRef task = client.invoke("ReconfigVM_Task", state.ref(), XmlElement.of("spec", changeVersion(state), option))
+        .child("returnval").orElseThrow().asMoRef();
     tasks.await(task, (value == null ? "unmark " : "mark ") + state.name(), timeout, waiting);
+  }
+
+  /**
+   * The {@code changeVersion} the change is based on: vCenter refuses it (ConcurrentAccess) when the VM was
+   * reconfigured since it was read, so that two runs never both act on what one of them read.
+   */
+  private static XmlElement changeVersion(VmState state) {
+    return state.changeVersion() == null ? null : XmlElement.text("changeVersion", state.changeVersion());
   }
 
   private static XmlElement profile(String profileId, String name) {
@@ -128,6 +137,7 @@ public final class VirtualMachines {
     XmlElement power = properties.get("runtime.powerState");
     return new VmState(ref, name == null ? ref.value() : name.text(), power == null ? "unknown" : power.text(),
         properties.containsKey("snapshot"), VmState.CryptoKey.from(properties.get("config.keyId")), disks,
-        Optional.ofNullable(properties.get(MARKER_PATH)).map(option -> option.childText("value")).orElse(null));
+        Optional.ofNullable(properties.get(MARKER_PATH)).map(option -> option.childText("value")).orElse(null),
+        Optional.ofNullable(properties.get("config.changeVersion")).map(XmlElement::text).orElse(null));
   }
 }

@@ -9,7 +9,7 @@ import java.util.List;
  * ({@code poweredOffMarker}: when and why, or null).
  */
 public record VmState(MoRef ref, String name, String powerState, boolean hasSnapshots, CryptoKey homeKey,
-    List<Disk> disks, String poweredOffMarker) {
+    List<Disk> disks, String poweredOffMarker, String changeVersion) {
 
   public VmState {
     disks = List.copyOf(disks);

@@ -29,7 +29,7 @@ class ReportWritersTest {
     for (int i = 0; i < disks.length; i++) {
       list.add(new Disk(2000 + i, "Hard disk " + (i + 1), "[ds] " + name + ".vmdk", disks[i], null));
     }
-    return new VmState(new MoRef("VirtualMachine", "vm-" + name), name, "poweredOff", false, home, list, null);
+    return new VmState(new MoRef("VirtualMachine", "vm-" + name), name, "poweredOff", false, home, list, null, null);
   }
 
   private static ComplianceReport mixed() {

@@ -106,7 +106,7 @@ class EncryptionFlowIT {
 
       try (OvhApi ovh = flow.ovh()) { // someone ordered by hand and has not paid yet
         OrderApi orders = new OrderApi(ovh);
-        OrderApi.Cart cart = orders.createCart("FR", "by hand");
+        OrderApi.Cart cart = orders.createCart("FR", "by hand", java.time.Instant.now().plusSeconds(3600));
         orders.assignCart(cart.cartId());
         orders.configure(cart.cartId(), orders.addOkms(cart.cartId()).itemId(), "region", "eu-west-rbx");
         orders.checkout(cart.cartId(), false);
