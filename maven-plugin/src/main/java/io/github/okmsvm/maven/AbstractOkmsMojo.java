@@ -2,6 +2,7 @@ package io.github.okmsvm.maven;
 
 import io.github.okmsvm.core.common.Json;
 import io.github.okmsvm.core.common.UserException;
+import io.github.okmsvm.core.common.Words;
 import io.github.okmsvm.core.config.EncryptionSettings;
 import io.github.okmsvm.core.config.SettingNames;
 import io.github.okmsvm.core.config.SettingSource;
@@ -242,8 +243,8 @@ abstract class AbstractOkmsMojo extends AbstractMojo {
       Map<String, String> outputs = results.isEmpty() ? Map.of() : results.get(results.size() - 1).outputs();
       publish(outputs);
       List<String> changes = renderer.changes();
-      getLog().info("[okms] " + goal + (plan ? " plan: " : ": ") + changes.size() + (plan ? " change(s) would be made"
-          : " change(s)") + (changes.isEmpty() ? ", everything already as wanted" : ""));
+      getLog().info("[okms] " + goal + (plan ? " plan: " : ": ") + Words.count(changes.size(), "change")
+          + (plan ? " would be made" : "") + (changes.isEmpty() ? ", everything already as wanted" : ""));
     } catch (UserException e) {
       throw new MojoFailureException(message(goal, e), e);
     } finally {

@@ -1,5 +1,6 @@
 package io.github.okmsvm.core.steps;
 
+import io.github.okmsvm.core.common.Words;
 import io.github.okmsvm.core.config.EncryptionSettings;
 import io.github.okmsvm.core.vsphere.VimException;
 import io.github.okmsvm.core.vsphere.VimFault;
@@ -95,7 +96,7 @@ public final class VcenterEncryptVmTask implements GuideStep {
               + (vm.poweredOn() ? "" : " on again") + " (left by an earlier run: " + vm.poweredOffMarker() + ")")
               ? pool.submit(() -> contended(context, vm, () -> restore(context, vm)))
               : CompletableFuture.completedFuture(Result.PLANNED));
-        } else if (!context.change("encrypt VM " + vm.name() + " (home and " + vm.disks().size() + " disks)"
+        } else if (!context.change("encrypt VM " + vm.name() + " (home and " + Words.count(vm.disks().size(), "disk") + ")"
             + (vm.poweredOn() ? ", shutting it down and powering it on again" : vm.leftPoweredOff()
                 ? ", then powering it on again (left off by an earlier run)" : ""))) {
           results.add(CompletableFuture.completedFuture(Result.PLANNED));
@@ -132,7 +133,8 @@ public final class VcenterEncryptVmTask implements GuideStep {
       throw new StepException(problems.size() + " of " + vms.size() + " VMs not encrypted: "
           + String.join("; ", problems));
     }
-    return (context.plan() ? "would encrypt " : "encrypted ") + encrypted.size() + " VMs, " + already.size()
+    return (context.plan() ? "would encrypt " : "encrypted ") + Words.count(encrypted.size(), "VM") + ", "
+        + already.size()
         + " already encrypted";
   }
 

@@ -41,7 +41,7 @@ class EncryptionFlowIT {
       assertThat(first).extracting(StepResult::step).containsExactly("okmsOrder", "pccOpenKmsFlow",
           "vcenterTrustOkms", "ovhIamPolicy", "vcenterEncryptionPolicy", "vcenterEncryptVm");
       assertThat(changes(first)).contains("order an OKMS in region eu-west-rbx",
-          "make okms-eu-west-rbx vCenter's default key provider", "encrypt VM app-01 (home and 1 disks)",
+          "make okms-eu-west-rbx vCenter's default key provider", "encrypt VM app-01 (home and 1 disk)",
           "encrypt VM db-01 (home and 2 disks)");
       for (String name : List.of("app-01", "app-02", "db-01")) {
         VmState vm = flow.vm(name);
