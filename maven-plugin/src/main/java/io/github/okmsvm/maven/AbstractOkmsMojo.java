@@ -264,7 +264,8 @@ abstract class AbstractOkmsMojo extends AbstractMojo {
         .kmipEndpoint(kmipEndpoint).credentialName(credentialName).credentialValidityDays(credentialValidityDays)
         .renewBeforeDays(renewBeforeDays).providerName(providerName).setDefault(setDefault)
         .iamPolicyName(iamPolicyName).storagePolicyName(storagePolicyName).vmFolder(vmFolder)
-        .allowPowerOff(allowPowerOff).partial(partial).allowEmptySelection(allowEmptySelection).shutdownTimeout(Duration.ofSeconds(shutdownTimeoutSeconds))
+        .allowPowerOff(allowPowerOff).partial(partial).allowEmptySelection(allowEmptySelection)
+        .shutdownTimeout(Duration.ofSeconds(shutdownTimeoutSeconds))
         .parallelism(parallelism).timeout(Duration.ofSeconds(timeoutSeconds)).plan(plan)
         .maxNonCompliant(maxNonCompliant);
     if (identityUrns != null) {

@@ -33,7 +33,8 @@ public final class EncryptionSettings {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,49}");
   private static final Pattern FOLDER = Pattern.compile("[^/]+/vm(/[^/]+)*");
   /** {@code service:kind:action} with {@code *} wildcards, or {@code *} alone. */
-  private static final Pattern IAM_ACTION = Pattern.compile("\\*|[A-Za-z][A-Za-z0-9-]*:[A-Za-z*][A-Za-z0-9*-]*(:\\S+)?");
+  private static final Pattern IAM_ACTION = Pattern.compile(
+      "\\*|[A-Za-z][A-Za-z0-9-]*:[A-Za-z*][A-Za-z0-9*-]*(:\\S+)?");
 
   public final String region;
   public final String okmsId;

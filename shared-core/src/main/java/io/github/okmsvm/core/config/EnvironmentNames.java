@@ -2,7 +2,10 @@ package io.github.okmsvm.core.config;
 
 import java.util.Map;
 
-/** The environment variables each setting is read from, as OVHcloud's tools and Terraform's vSphere provider name them. */
+/**
+ * The environment variables each setting is read from, as OVHcloud's tools and Terraform's vSphere provider name
+ * them.
+ */
 final class EnvironmentNames {
   static final Map<String, String> NAMES = Map.ofEntries(
       Map.entry(SettingNames.OVH_ENDPOINT, "OVH_ENDPOINT"),

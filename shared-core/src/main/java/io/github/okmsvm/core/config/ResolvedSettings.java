@@ -66,7 +66,7 @@ public final class ResolvedSettings {
         "give true or false");
   }
 
-  /** Where {@code names} came from, such as "ovhClientId from the environment, ovhClientSecret from ..."; never a value. */
+  /** Where {@code names} came from ("ovhClientId from the environment, ..."); never a value. */
   public String describe(List<String> names) {
     List<String> parts = new ArrayList<>();
     for (String name : names) {

@@ -23,8 +23,8 @@ public class OvhTransportException extends UserException {
    */
   static OvhTransportException noAnswer(String what, IOException failure, String fix) {
     if (untrusted(failure)) {
-      return new OvhTransportException(what + " presented a TLS certificate that is not trusted (" + failure.getMessage()
-          + "): set ovhCaFile to a PEM file with the CA that issued it, or add that CA to the Java trust store",
+      return new OvhTransportException(what + " presented a TLS certificate that is not trusted ("
+          + failure.getMessage() + "): set ovhCaFile to a PEM file with the CA that issued it, or add that CA to the Java trust store",
           failure);
     }
     if (failure instanceof SSLException) {

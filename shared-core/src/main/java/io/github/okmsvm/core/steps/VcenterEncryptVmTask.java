@@ -96,7 +96,8 @@ public final class VcenterEncryptVmTask implements GuideStep {
               + (vm.poweredOn() ? "" : " on again") + " (left by an earlier run: " + vm.poweredOffMarker() + ")")
               ? pool.submit(() -> contended(context, vm, () -> restore(context, vm)))
               : CompletableFuture.completedFuture(Result.PLANNED));
-        } else if (!context.change("encrypt VM " + vm.name() + " (home and " + Words.count(vm.disks().size(), "disk") + ")"
+        } else if (!context.change("encrypt VM " + vm.name() + " (home and "
+            + Words.count(vm.disks().size(), "disk") + ")"
             + (vm.poweredOn() ? ", shutting it down and powering it on again" : vm.leftPoweredOff()
                 ? ", then powering it on again (left off by an earlier run)" : ""))) {
           results.add(CompletableFuture.completedFuture(Result.PLANNED));

@@ -139,7 +139,8 @@ class BadInputIT {
             "credentials are missing: set OVH_CLIENT_ID and OVH_CLIENT_SECRET (a service account), or"
                 + " OVH_APPLICATION_KEY, OVH_APPLICATION_SECRET and OVH_CONSUMER_KEY, or write them in ovh.conf"),
         call("unknown endpoint", () -> OvhSettings.resolve(List.of(SettingSource.of("parameters",
-            Map.of("ovhEndpoint", "ovh-mars")))).endpoint(), "ovhEndpoint 'ovh-mars' is neither a preset nor a URL: give ovh-eu, ovh-ca, ovh-us or an API"
+            Map.of("ovhEndpoint", "ovh-mars")))).endpoint(), "ovhEndpoint 'ovh-mars' is neither a preset nor a URL:"
+            + " give ovh-eu, ovh-ca, ovh-us or an API"
                 + " URL such as https://api.eu.ovhcloud.com"),
         call("truncated PEM", () -> Pem.certificate("-----BEGIN CERTIFICATE-----\nMIIB", "publicCA"),
             "publicCA is not valid PEM (-----END CERTIFICATE----- not found): check the '-----BEGIN'/'-----END' lines and that the base64"
