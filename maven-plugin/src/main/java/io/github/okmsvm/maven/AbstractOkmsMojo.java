@@ -3,6 +3,7 @@ package io.github.okmsvm.maven;
 import io.github.okmsvm.core.common.Json;
 import io.github.okmsvm.core.common.UserException;
 import io.github.okmsvm.core.common.Words;
+import io.github.okmsvm.core.config.ConfigurationException;
 import io.github.okmsvm.core.config.EncryptionSettings;
 import io.github.okmsvm.core.config.SettingNames;
 import io.github.okmsvm.core.config.SettingSource;
@@ -373,10 +374,20 @@ abstract class AbstractOkmsMojo extends AbstractMojo {
    * ({@code okms.region}).
    */
   static String message(String goal, UserException e) {
-    String message = e.getMessage();
-    if (e.field().isPresent() && message.startsWith(e.field().get() + " ")) {
-      return PluginProperties.PREFIX + message;
+    if (e instanceof ConfigurationException several && several.problems().size() > 1) {
+      StringBuilder lines = new StringBuilder("[okms] " + goal + ": " + several.problems().size()
+          + " settings need fixing:");
+      several.problems().forEach(problem -> lines.append("\n  ").append(prefixed(problem)));
+      return lines.toString();
     }
-    return "[okms] " + goal + " failed: " + message;
+    String prefixed = prefixed(e);
+    return prefixed.equals(e.getMessage()) ? "[okms] " + goal + " failed: " + prefixed : prefixed;
+  }
+
+  /** A message naming a setting first names it the way Maven users write it ({@code okms.region}). */
+  private static String prefixed(UserException e) {
+    String message = e.getMessage();
+    return e.field().isPresent() && message.startsWith(e.field().get() + " ") ? PluginProperties.PREFIX + message
+        : message;
   }
 }
