@@ -79,7 +79,7 @@ public final class Benchmarks {
         resetPeak();
         long started = System.nanoTime();
         List<VmState> states = machines.list(null, 1000);
-        judged = ComplianceReport.judge("bench", null, 0, states).vms().size();
+        judged = ComplianceReport.judge("bench", "bench", null, 0, states).vms().size();
         times[i] = System.nanoTime() - started;
         peak = Math.max(peak, peakHeap());
         roundTrips = calls(vim, "RetrievePropertiesEx", "ContinueRetrievePropertiesEx") - before;
@@ -96,7 +96,7 @@ public final class Benchmarks {
       for (PropertyCollector.ObjectContent ref : refs) {
         perVm.add(machines.read(ref.ref())); // the N+1 pattern: one round trip per VM
       }
-      ComplianceReport.judge("bench", null, 0, perVm);
+      ComplianceReport.judge("bench", "bench", null, 0, perVm);
       long baseline = System.nanoTime() - started;
       long baselinePeak = peakHeap();
       long baselineTrips = calls(vim, "RetrievePropertiesEx", "ContinueRetrievePropertiesEx") - before;

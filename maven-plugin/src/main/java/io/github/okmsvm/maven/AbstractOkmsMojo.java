@@ -11,6 +11,7 @@ import io.github.okmsvm.core.connect.Connections;
 import io.github.okmsvm.core.steps.Command;
 import io.github.okmsvm.core.steps.EncryptionFlow;
 import io.github.okmsvm.core.steps.GuideStep;
+import io.github.okmsvm.core.steps.Outputs;
 import io.github.okmsvm.core.steps.StepContext;
 import io.github.okmsvm.core.steps.StepResult;
 import io.github.okmsvm.core.vsphere.VcenterSettings;
@@ -362,7 +363,7 @@ abstract class AbstractOkmsMojo extends AbstractMojo {
       Path directory = outputDirectory.toPath();
       Files.createDirectories(directory);
       Files.writeString(directory.resolve(command().goal() + ".json"), Json.mapper().writerWithDefaultPrettyPrinter()
-          .writeValueAsString(outputs) + "\n");
+          .writeValueAsString(Outputs.typed(outputs, plan)) + "\n");
     } catch (IOException e) {
       throw new MojoExecutionException("cannot write the outputs into " + outputDirectory + ": " + e.getMessage(),
           e);

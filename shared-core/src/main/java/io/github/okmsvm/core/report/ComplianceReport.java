@@ -4,17 +4,20 @@ import io.github.okmsvm.core.vsphere.VmState;
 import java.time.Instant;
 import java.util.List;
 
-/** The encryption compliance of a set of VMs, and whether it passes the gate ({@code maxNonCompliant}). */
-public record ComplianceReport(Instant generatedAt, String vcenter, String expectedProvider, int maxNonCompliant,
-    List<VmCompliance> vms) {
+/**
+ * The encryption compliance of a set of VMs, and whether it passes the gate ({@code maxNonCompliant}). {@code scope}
+ * names what was judged in a way that survives vCenter upgrades (its host and the VM folder), for test history.
+ */
+public record ComplianceReport(Instant generatedAt, String vcenter, String scope, String expectedProvider,
+    int maxNonCompliant, List<VmCompliance> vms) {
 
   public ComplianceReport {
     vms = List.copyOf(vms);
   }
 
-  public static ComplianceReport judge(String vcenter, String expectedProvider, int maxNonCompliant,
+  public static ComplianceReport judge(String vcenter, String scope, String expectedProvider, int maxNonCompliant,
       List<VmState> states) {
-    return new ComplianceReport(Instant.now(), vcenter, expectedProvider, maxNonCompliant,
+    return new ComplianceReport(Instant.now(), vcenter, scope, expectedProvider, maxNonCompliant,
         states.stream().map(vm -> VmCompliance.judge(vm, expectedProvider)).toList());
   }
 

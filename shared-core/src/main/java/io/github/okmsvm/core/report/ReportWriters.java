@@ -56,7 +56,7 @@ public final class ReportWriters {
   public static String json(ComplianceReport report) {
     try {
       return Json.mapper().copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(new JsonReport(
-          report.generatedAt().toString(), report.vcenter(), report.expectedProvider(), report.maxNonCompliant(),
+          report.generatedAt().toString(), report.vcenter(), report.scope(), report.expectedProvider(), report.maxNonCompliant(),
           report.compliantCount(), report.nonCompliantCount(), report.passed(), report.vms().stream()
               .map(vm -> new JsonVm(vm.name(), vm.id(), vm.compliant(), vm.powerState(), vm.homeEncrypted(),
                   vm.homeProvider(), vm.disks(), vm.reasons())).toList())) + "\n";
@@ -65,7 +65,7 @@ public final class ReportWriters {
     }
   }
 
-  private record JsonReport(String generatedAt, String vcenter, String expectedProvider, int maxNonCompliant,
+  private record JsonReport(String generatedAt, String vcenter, String scope, String expectedProvider, int maxNonCompliant,
       long compliant, long nonCompliant, boolean passed, List<JsonVm> vms) {}
 
   private record JsonVm(String name, String id, boolean compliant, String powerState, boolean homeEncrypted,
@@ -85,8 +85,9 @@ public final class ReportWriters {
       xml.writeAttribute("timestamp", report.generatedAt().toString());
       for (VmCompliance vm : report.vms()) {
         xml.writeStartElement("testcase");
-        xml.writeAttribute("classname", "okms.compliance." + (report.vcenter() == null ? "vcenter"
-            : report.vcenter().replaceAll("[^A-Za-z0-9]+", "_")));
+        // the scope, not vCenter's version string: Jenkins keeps a test's history by its class name
+        xml.writeAttribute("classname", "okms.compliance." + (report.scope() == null ? "vcenter"
+            : report.scope().replaceAll("[^A-Za-z0-9]+", "_")));
         xml.writeAttribute("name", vm.name());
         if (!vm.compliant()) {
           xml.writeStartElement("failure");

@@ -43,14 +43,16 @@ public final class VcenterEncryptionComplianceTask implements GuideStep {
   @Override
   public String run(StepContext context) {
     String expectedProvider = context.output(Outputs.PROVIDER_NAME).orElse(context.settings().providerName);
-    report = ComplianceReport.judge(context.vcenter().serviceContent().fullName(), expectedProvider,
+    String scope = context.vcenter().host() + (context.settings().vmFolder == null ? ""
+        : "/" + context.settings().vmFolder);
+    report = ComplianceReport.judge(context.vcenter().serviceContent().fullName(), scope, expectedProvider,
         context.settings().maxNonCompliant, context.selectedVms());
     if (reportDirectory != null) {
       ReportWriters.writeAll(report, reportDirectory);
     }
     printTable(context, report);
-    context.put("compliantVms", Long.toString(report.compliantCount()));
-    context.put("nonCompliantVms", Long.toString(report.nonCompliantCount()));
+    context.put(Outputs.COMPLIANT_VMS, Long.toString(report.compliantCount()));
+    context.put(Outputs.NON_COMPLIANT_VMS, Long.toString(report.nonCompliantCount()));
     if (!report.passed()) {
       throw new StepException("encryption compliance " + report.summary() + ": "
           + report.vms().stream().filter(vm -> !vm.compliant()).map(vm -> vm.name() + " (" + String.join("; ",

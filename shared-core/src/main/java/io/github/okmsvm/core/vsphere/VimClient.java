@@ -111,6 +111,11 @@ public final class VimClient implements AutoCloseable {
     return URI.create(uri.getScheme() + "://" + uri.getRawAuthority().replaceFirst("^[^@]*@", "") + path);
   }
 
+  /** vCenter's host name, as configured (and as its certificate names it). */
+  public String host() {
+    return sdkUrl.getHost();
+  }
+
   public ServiceContent serviceContent() {
     return serviceContent;
   }

@@ -33,7 +33,8 @@ class ReportWritersTest {
   }
 
   private static ComplianceReport mixed() {
-    return ComplianceReport.judge("vcenter.example", "okms-eu-west-rbx", 0, List.of(
+    return ComplianceReport.judge("VMware vCenter Server 8.0.3 build-24022515", "vcenter.example/DC0/vm/prod",
+        "okms-eu-west-rbx", 0, List.of(
         vm("encrypted", OKMS, OKMS, OKMS),
         vm("home-only", OKMS, (CryptoKey) null),
         vm("one-disk-missing", OKMS, OKMS, null),
@@ -70,6 +71,8 @@ class ReportWritersTest {
 
     XmlElement suite = SoapCodec.parse(Files.readAllBytes(dir.resolve("TEST-okms-compliance.xml")));
     assertThat(suite.attributes()).containsEntry("tests", "5").containsEntry("failures", "4");
+    assertThat(suite.children("testcase")).extracting(c -> c.attributes().get("classname")).as("stable across"
+        + " vCenter upgrades").containsOnly("okms.compliance.vcenter_example_DC0_vm_prod");
     assertThat(suite.children("testcase")).extracting(c -> c.attributes().get("name") + "="
         + c.child("failure").map(f -> f.attributes().get("message")).orElse("pass")).containsExactly(
         "encrypted=pass",
@@ -93,7 +96,7 @@ class ReportWritersTest {
 
   @Test
   void escapesNamesInEveryFormat() {
-    ComplianceReport report = ComplianceReport.judge("vc", null, 0, List.of(vm("a<b>|c&\"d", null)));
+    ComplianceReport report = ComplianceReport.judge("vc", "vc", null, 0, List.of(vm("a<b>|c&\"d", null)));
 
     assertThat(ReportWriters.html(report)).contains("a&lt;b&gt;|c&amp;&quot;d");
     assertThat(ReportWriters.markdown(report)).contains("a<b>\\|c&\"d");
