@@ -343,6 +343,19 @@ abstract class AbstractOkmsMojo extends AbstractMojo {
     return env;
   }
 
+  /**
+   * A directory parameter whose default names the project's build directory: outside a project ({@code mvn okms:check}
+   * in any folder) Maven leaves the expression as it is, and the folder is {@code target/okms} of where Maven runs.
+   */
+  Path directory(File configured) {
+    if (!configured.getPath().contains("${")) {
+      return configured.toPath();
+    }
+    String root = session == null || session.getExecutionRootDirectory() == null ? "."
+        : session.getExecutionRootDirectory();
+    return Path.of(root, "target", "okms");
+  }
+
   /** Secrets set in the POM are a warning, and an error under {@code okms.strict}: they belong elsewhere. */
   private void checkSecretsOutsideThePom() throws MojoFailureException {
     for (String property : secrets.inThePom()) {
@@ -360,7 +373,7 @@ abstract class AbstractOkmsMojo extends AbstractMojo {
       outputs.forEach((name, value) -> project.getProperties().setProperty(PluginProperties.PREFIX + name, value));
     }
     try {
-      Path directory = outputDirectory.toPath();
+      Path directory = directory(outputDirectory);
       Files.createDirectories(directory);
       Files.writeString(directory.resolve(command().goal() + ".json"), Json.mapper().writerWithDefaultPrettyPrinter()
           .writeValueAsString(Outputs.typed(outputs, plan)) + "\n");

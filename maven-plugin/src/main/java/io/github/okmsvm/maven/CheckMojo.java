@@ -28,7 +28,7 @@ public class CheckMojo extends AbstractOkmsMojo {
 
   @Override
   List<GuideStep> steps() {
-    return EncryptionFlow.forCommand(command(), true, reportDirectory.toPath());
+    return EncryptionFlow.forCommand(command(), true, directory(reportDirectory));
   }
 
   @Override

@@ -3,21 +3,43 @@ package io.github.okmsvm.sandbox;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code java -jar okms-sandbox-standalone.jar}: starts the sandbox with one PCC and a vCenter with four VMs, prints shell {@code export} lines
- * for its endpoint and demo credentials (the way govmomi's vcsim prints {@code GOVC_URL}) and the path of its PEM
- * trust bundle, then runs until stopped.
+ * {@code java -jar okms-sandbox-standalone.jar [options]} ({@code --help} lists them): starts the sandbox with one PCC
+ * and a vCenter, prints shell {@code export} lines for its endpoints and demo credentials (the way govmomi's vcsim
+ * prints {@code GOVC_URL}) and how to trust its CA, then runs until stopped.
  */
 public final class SandboxMain {
   private SandboxMain() {}
 
   public static void main(String[] args) throws IOException, InterruptedException {
-    String pcc = args.length > 0 ? args[0] : "pcc-198-51-100-1";
-    OkmsSandbox sandbox = OkmsSandbox.builder().pcc(pcc)
-        .vm("app-01", "prod", false, 1, false).vm("app-02", "prod", true, 2, false)
-        .vm("db-01", "prod", false, 2, false).vm("legacy-01", "test", false, 1, true).start();
+    SandboxOptions options;
+    try {
+      options = SandboxOptions.parse(List.of(args));
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.err.println(SandboxOptions.USAGE);
+      System.exit(2);
+      return;
+    }
+    if (options.help()) {
+      System.out.println(SandboxOptions.USAGE);
+      return;
+    }
+    String pcc = options.pcc();
+    OkmsSandbox.Builder builder = OkmsSandbox.builder().pcc(pcc);
+    if (options.vms() > 0) {
+      builder.vms(options.vms(), options.disks());
+    } else {
+      builder.vm("app-01", "prod", false, 1, false).vm("app-02", "prod", true, 2, false)
+          .vm("db-01", "prod", false, 2, false).vm("legacy-01", "test", false, 1, true);
+    }
+    OkmsSandbox sandbox = builder.start();
+    sandbox.ovhApi().latency(options.latency());
+    sandbox.vcenterServer().latency(options.latency());
+    sandbox.vcenterServer().taskDuration(options.taskDuration());
     Path trust = Files.createTempFile("okms-sandbox-trust-", ".pem");
     Files.writeString(trust, sandbox.trustBundlePem());
     trust.toFile().deleteOnExit();
@@ -39,6 +61,10 @@ public final class SandboxMain {
     System.out.println("export VSPHERE_PASSWORD=" + sandbox.vcenterPassword().reveal());
     System.out.println("# PCC: " + pcc + "; account identity: " + sandbox.accountUrn());
     System.out.println("# PEM trust bundle of the sandbox's HTTPS endpoints (OVHcloud API and vCenter): " + trust);
+    System.out.println("# its CA is no public one: trust it where you run the tool, for example");
+    System.out.println("#   Maven:   -Dokms.ovhCaFile=" + trust + " -Dokms.vcenterCaFile=" + trust);
+    System.out.println("#   Jenkins: ovhCaFile: and vcenterCaFile: naming a copy of that file in the workspace");
+    System.out.println("#   govc:    export GOVC_TLS_CA_CERTS=" + trust);
     System.out.flush();
     stopped.await();
   }
