@@ -239,6 +239,8 @@ abstract class AbstractOkmsMojo extends AbstractMojo {
     MavenProgressRenderer renderer = new MavenProgressRenderer(getLog());
     StepContext context = null;
     try {
+      PropertyCheck.check(project == null ? List.of(session.getUserProperties())
+          : List.of(session.getUserProperties(), project.getProperties()));
       beforeRun();
       context = connections().open(settings(), renderer, line -> getLog().debug("[okms] " + line));
       List<StepResult> results = EncryptionFlow.run(steps(), context);
