@@ -250,7 +250,10 @@ abstract class AbstractOkmsMojo extends AbstractMojo {
       getLog().info("[okms] " + goal + (plan ? " plan: " : ": ") + Words.count(changes.size(), "change")
           + (plan ? " would be made" : "") + (changes.isEmpty() ? ", everything already as wanted" : ""));
     } catch (UserException e) {
-      throw new MojoFailureException(message(goal, e), e);
+      String message = message(goal, e);
+      // Maven repeats a cause's message that the message does not contain: one problem a line is enough
+      throw message.contains(e.getMessage()) ? new MojoFailureException(message, e)
+          : new MojoFailureException(message);
     } finally {
       if (context != null) {
         context.close();
@@ -403,7 +406,8 @@ abstract class AbstractOkmsMojo extends AbstractMojo {
   /** A message naming a setting first names it the way Maven users write it ({@code okms.region}). */
   private static String prefixed(UserException e) {
     String message = e.getMessage();
-    return e.field().isPresent() && message.startsWith(e.field().get() + " ") ? PluginProperties.PREFIX + message
-        : message;
+    boolean namesSetting = e.field().isPresent() && message.startsWith(e.field().get() + " ")
+        && !e.field().get().startsWith(PluginProperties.PREFIX);
+    return namesSetting ? PluginProperties.PREFIX + message : message;
   }
 }
