@@ -88,6 +88,8 @@ class StepsAgainstSandboxTest {
         List.of("app-*", "db-01"), "providerName", "okms-eu-west-rbx"));
 
     assertThat(gate).containsEntry("compliantVms", "3").containsEntry("nonCompliantVms", "0");
+    // the real hudson.util.Secret shows its plain text in toString(): no output may carry one
+    pipeline.secrets().forEach(secret -> assertThat(gate.toString()).doesNotContain(secret));
     assertThat(Files.readString(workspace.resolve("okms-reports/TEST-okms-compliance.xml")))
         .contains("tests=\"3\"").contains("failures=\"0\"");
   }
@@ -109,6 +111,7 @@ class StepsAgainstSandboxTest {
 
     assertThatThrownBy(() -> pipeline.run(VcenterEncryptVmStep.class, pipeline.args("vms", List.of("app-01"),
         "vcenterCredentialsId", "a-token")))
+        .isInstanceOf(hudson.AbortException.class)
         .hasMessage("vcenterCredentialsId 'a-token' is a StandardCredentials credential where Username with"
             + " password was expected: give the id of a credential of that kind");
     assertThatThrownBy(() -> pipeline.run(OkmsOrderStep.class, pipeline.args("region", "eu-west-rbx",
@@ -119,6 +122,7 @@ class StepsAgainstSandboxTest {
         .hasMessageStartingWith("vms names 'app-99', and no VM of that name is in vCenter");
     assertThatThrownBy(() -> pipeline.run(OkmsOrderStep.class, pipeline.args("region", "eu-west-rbx",
         "ovhCredentialsId", "bad-ovh")))
+        .isInstanceOf(hudson.AbortException.class)
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("wrong-secret-value"));
   }
 }
