@@ -5,6 +5,7 @@ import hudson.EnvVars;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.github.okmsvm.core.common.UserException;
+import io.github.okmsvm.core.config.ConfigurationException;
 import io.github.okmsvm.core.config.SettingNames;
 import io.github.okmsvm.core.config.SettingSource;
 import io.github.okmsvm.core.connect.Connections;
@@ -64,25 +65,33 @@ final class OkmsStepExecution extends SynchronousNonBlockingStepExecution<HashMa
     Map<String, String> values = new HashMap<>();
     values.put(SettingNames.OVH_ENDPOINT, step.getOvhEndpoint());
     values.put(SettingNames.OVH_TOKEN_URL, step.getOvhTokenUrl());
-    values.put(SettingNames.OVH_CA_FILE, inWorkspace(step.getOvhCaFile(), env));
+    values.put(SettingNames.OVH_CA_FILE, inWorkspace(SettingNames.OVH_CA_FILE, step.getOvhCaFile(), env));
     values.put(SettingNames.VCENTER_SERVER, step.getVcenterServer());
     values.put(SettingNames.VCENTER_THUMBPRINT, step.getVcenterThumbprint());
-    values.put(SettingNames.VCENTER_CA_FILE, inWorkspace(step.getVcenterCaFile(), env));
+    values.put(SettingNames.VCENTER_CA_FILE, inWorkspace(SettingNames.VCENTER_CA_FILE, step.getVcenterCaFile(), env));
     values.put(SettingNames.VCENTER_INSECURE, step.isVcenterInsecure() ? "true" : null);
     return values;
   }
 
-  /** Where the compliance reports go: {@code reportDirectory} inside the workspace, or as given when absolute. */
+  /** Where the compliance reports go: {@code reportDirectory}, inside the workspace. */
   static Path reportDirectory(OkmsStep step, EnvVars env) {
-    return Path.of(inWorkspace(step.getReportDirectory(), env));
+    return Path.of(inWorkspace(SettingNames.REPORT_DIRECTORY, step.getReportDirectory(), env));
   }
 
-  private static String inWorkspace(String file, EnvVars env) {
+  /**
+   * A file argument, inside the workspace: an absolute path or one climbing out with {@code ..} would reach files of
+   * the controller that the build has no business reading or writing.
+   */
+  private static String inWorkspace(String field, String file, EnvVars env) {
     if (file == null || file.isBlank()) {
       return null;
     }
-    Path path = Path.of(file);
+    Path path = Path.of(file).normalize();
+    if (path.isAbsolute() || path.startsWith("..")) {
+      throw new ConfigurationException(field, "'" + file + "' is outside the workspace", "give a path relative to"
+          + " the workspace");
+    }
     String workspace = env.get("WORKSPACE");
-    return path.isAbsolute() || workspace == null ? path.toString() : Path.of(workspace).resolve(path).toString();
+    return workspace == null ? path.toString() : Path.of(workspace).resolve(path).toString();
   }
 }

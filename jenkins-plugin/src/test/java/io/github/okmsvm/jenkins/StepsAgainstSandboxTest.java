@@ -118,6 +118,15 @@ class StepsAgainstSandboxTest {
         "ovhCredentialsId", "missing")))
         .hasMessage("ovhCredentialsId 'missing' names no credentials this build can use: check the id in Manage"
             + " Jenkins > Credentials, and that the credentials are visible to this job");
+    assertThatThrownBy(() -> pipeline.run(VcenterEncryptionComplianceStep.class, pipeline.args("vms",
+        List.of("app-*"), "reportDirectory", "../../controller")))
+        .isInstanceOf(hudson.AbortException.class)
+        .hasMessage("reportDirectory '../../controller' is outside the workspace: give a path relative to the"
+            + " workspace");
+    assertThatThrownBy(() -> pipeline.run(VcenterEncryptionComplianceStep.class, pipeline.args("vms",
+        List.of("app-*"), "vcenterCaFile", "/etc/passwd")))
+        .hasMessage("vcenterCaFile '/etc/passwd' is outside the workspace: give a path relative to the"
+            + " workspace");
     assertThatThrownBy(() -> pipeline.run(VcenterEncryptVmStep.class, pipeline.args("vms", List.of("app-99"))))
         .hasMessageStartingWith("vms names 'app-99', and no VM of that name is in vCenter");
     assertThatThrownBy(() -> pipeline.run(OkmsOrderStep.class, pipeline.args("region", "eu-west-rbx",
