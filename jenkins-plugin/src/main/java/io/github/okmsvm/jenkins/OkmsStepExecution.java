@@ -60,6 +60,18 @@ final class OkmsStepExecution extends SynchronousNonBlockingStepExecution<HashMa
     }
   }
 
+  /**
+   * The controller restarted while the step ran: its work did not survive. Every step converges from wherever it
+   * stopped (a VM it powered off carries a mark that the next run of vcenterEncryptVm finishes), so the fix is to run
+   * the pipeline again.
+   */
+  @Override
+  public void onResume() {
+    getContext().onFailure(new AbortException("the Jenkins controller restarted while this step ran, and its work"
+        + " stopped there: run the pipeline again; every step converges from where it stopped (a VM left powered off"
+        + " is powered on by the next vcenterEncryptVm)"));
+  }
+
   /** The arguments that say how to connect, by their core names; files relative to the workspace. */
   private Map<String, String> arguments(EnvVars env) {
     Map<String, String> values = new HashMap<>();

@@ -106,6 +106,19 @@ class StepsAgainstSandboxTest {
 
   @Test
   @Order(8)
+  void aRestartedControllerSaysThatRunningAgainConverges() {
+    TestStepContext context = pipeline.context();
+    OkmsStepExecution execution = new OkmsStepExecution(context, new OkmsOrderStep("eu-west-rbx"));
+
+    execution.onResume();
+
+    assertThat(context.outcome).isCompletedExceptionally();
+    assertThatThrownBy(context.outcome::join).hasCauseInstanceOf(hudson.AbortException.class)
+        .hasMessageContaining("run the pipeline again; every step converges from where it stopped");
+  }
+
+  @Test
+  @Order(9)
   void failuresNameTheArgumentAndTheFix() {
     pipeline.credentials.secretText("a-token").usernamePassword("bad-ovh", "nobody", "wrong-secret-value");
 

@@ -20,4 +20,7 @@ public abstract class StepExecution implements Serializable {
   public void stop(Throwable cause) throws Exception {
     getContext().onFailure(cause);
   }
+
+  /** Called after a controller restart, for an execution that was running. */
+  public void onResume() {}
 }

@@ -21,6 +21,12 @@ public abstract class SynchronousNonBlockingStepExecution<T> extends StepExecuti
 
   protected abstract T run() throws Exception;
 
+  /** As in workflow-step-api: the work ran on a thread that did not survive the restart. */
+  @Override
+  public void onResume() {
+    getContext().onFailure(new Exception("Resume after a restart not supported"));
+  }
+
   @Override
   public final boolean start() {
     POOL.submit(() -> {
