@@ -60,7 +60,15 @@ public final class VcenterTrustOkmsTask implements GuideStep {
     context.put(Outputs.PROVIDER_NAME, providerName);
     if (okmsId.isEmpty() || endpointText.isEmpty()) {
       if (context.plan()) {
-        context.change("add key provider " + providerName + " and make vCenter and the new OKMS trust each other");
+        // the same changes the real run makes once the OKMS exists, with what can be known before it does
+        context.change("add key provider " + providerName + " for the new OKMS's KMIP endpoint");
+        context.change(trustSentence("the new OKMS"));
+        context.change(csrSentence(false, providerName));
+        context.change(signSentence(settings.credentialName));
+        context.change(uploadSentence(settings.credentialName));
+        if (settings.setDefault) {
+          context.change(defaultSentence(providerName));
+        }
         return "would set up key provider " + providerName;
       }
       throw new StepException("vcenterTrustOkms needs the OKMS: run okmsOrder first or give okmsId");

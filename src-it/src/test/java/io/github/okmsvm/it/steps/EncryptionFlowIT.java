@@ -80,6 +80,19 @@ class EncryptionFlowIT {
   }
 
   @Test
+  void onAFreshAccountThePlanListsAsManyChangesOfTheSameKindsAsTheRealRun() {
+    try (FlowHarness flow = FlowHarness.start()) {
+      List<StepResult> planned = flow.run(flow.settings().plan(true).build());
+      assertThat(flow.ovhWrites() + flow.vcenterWrites()).isZero();
+
+      List<StepResult> real = flow.run(flow.settings().build());
+
+      assertThat(changes(planned).stream().map(change -> change.split(" ")[0]).toList())
+          .containsExactlyElementsOf(changes(real).stream().map(change -> change.split(" ")[0]).toList());
+    }
+  }
+
+  @Test
   void planModeWritesNothingAndListsExactlyWhatTheRealRunDoes() {
     try (FlowHarness flow = FlowHarness.start(builder -> builder.existingOkms("eu-west-rbx"))) {
       List<StepResult> planned = flow.run(flow.settings().plan(true).build());
