@@ -62,14 +62,7 @@ public final class VcenterTrustOkmsTask implements GuideStep {
       if (context.plan()) {
         // the same changes the real run makes once the OKMS exists, with what can be known before it does
         context.change("add key provider " + providerName + " for the new OKMS's KMIP endpoint");
-        context.change(trustSentence("the new OKMS"));
-        context.change(csrSentence(false, providerName));
-        context.change(signSentence(settings.credentialName));
-        context.change(uploadSentence(settings.credentialName));
-        if (settings.setDefault) {
-          context.change(defaultSentence(providerName));
-        }
-        return "would set up key provider " + providerName;
+        return plannedSetUp(context, providerName, "the new OKMS");
       }
       throw new StepException("vcenterTrustOkms needs the OKMS: run okmsOrder first or give okmsId");
     }
@@ -80,14 +73,7 @@ public final class VcenterTrustOkmsTask implements GuideStep {
     Optional<CryptoManager.KeyProvider> provider = provider(crypto, providerName);
     if (provider.isEmpty()) {
       if (!context.change("add key provider " + providerName + " for " + endpoint)) {
-        context.change(trustSentence(endpoint.host()));
-        context.change(csrSentence(false, providerName));
-        context.change(signSentence(settings.credentialName));
-        context.change(uploadSentence(settings.credentialName));
-        if (settings.setDefault) {
-          context.change(defaultSentence(providerName));
-        }
-        return "would set up key provider " + providerName;
+        return plannedSetUp(context, providerName, endpoint.host());
       }
       try {
         crypto.registerKmipServer(providerName, server);
@@ -122,6 +108,19 @@ public final class VcenterTrustOkmsTask implements GuideStep {
       }
     }
     return "key provider " + providerName + " " + status.overallStatus() + ", trusted both ways";
+  }
+
+  /** In plan mode, the rest of a new key provider's set-up, once its addition is listed; the step's summary. */
+  private static String plannedSetUp(StepContext context, String providerName, String kmsHost) {
+    EncryptionSettings settings = context.settings();
+    context.change(trustSentence(kmsHost));
+    context.change(csrSentence(false, providerName));
+    context.change(signSentence(settings.credentialName));
+    context.change(uploadSentence(settings.credentialName));
+    if (settings.setDefault) {
+      context.change(defaultSentence(providerName));
+    }
+    return "would set up key provider " + providerName;
   }
 
   private static Optional<CryptoManager.KeyProvider> provider(CryptoManager crypto, String providerName) {
