@@ -8,6 +8,7 @@ import io.github.okmsvm.core.common.UserException;
 import io.github.okmsvm.core.config.ConfigurationException;
 import io.github.okmsvm.core.config.SettingNames;
 import io.github.okmsvm.core.config.SettingSource;
+import io.github.okmsvm.core.config.SettingSpelling;
 import io.github.okmsvm.core.connect.Connections;
 import io.github.okmsvm.core.steps.EncryptionFlow;
 import io.github.okmsvm.core.steps.StepContext;
@@ -52,7 +53,7 @@ final class OkmsStepExecution extends SynchronousNonBlockingStepExecution<HashMa
       outputs.put("changes", results.stream().mapToLong(result -> result.changes().size()).sum());
       return outputs;
     } catch (UserException e) {
-      throw new AbortException(e.getMessage());
+      throw new AbortException(SettingSpelling.JENKINS.rewrite(e.getMessage()));
     } finally {
       if (context != null) {
         context.close();

@@ -142,6 +142,11 @@ class StepsAgainstSandboxTest {
             + " workspace");
     assertThatThrownBy(() -> pipeline.run(VcenterEncryptVmStep.class, pipeline.args("vms", List.of("app-99"))))
         .hasMessageStartingWith("vms names 'app-99', and no VM of that name is in vCenter");
+    assertThatThrownBy(() -> pipeline.run(VcenterEncryptionComplianceStep.class, pipeline.args("vms",
+        List.of("App-*"))))
+        .isInstanceOf(hudson.AbortException.class)
+        .hasMessage("vms matches no VM in vCenter: 'App-*' matches nothing (names are case-sensitive): check the"
+            + " patterns, or set allowEmptySelection: true when an empty selection is expected");
     assertThatThrownBy(() -> pipeline.run(OkmsOrderStep.class, pipeline.args("region", "eu-west-rbx",
         "ovhCredentialsId", "bad-ovh")))
         .isInstanceOf(hudson.AbortException.class)

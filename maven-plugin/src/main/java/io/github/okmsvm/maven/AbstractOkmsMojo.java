@@ -7,6 +7,7 @@ import io.github.okmsvm.core.config.ConfigurationException;
 import io.github.okmsvm.core.config.EncryptionSettings;
 import io.github.okmsvm.core.config.SettingNames;
 import io.github.okmsvm.core.config.SettingSource;
+import io.github.okmsvm.core.config.SettingSpelling;
 import io.github.okmsvm.core.connect.Connections;
 import io.github.okmsvm.core.steps.Command;
 import io.github.okmsvm.core.steps.EncryptionFlow;
@@ -389,10 +390,14 @@ abstract class AbstractOkmsMojo extends AbstractMojo {
   }
 
   /**
-   * The core's message as it is; one that names a setting first names it the way Maven users write it
-   * ({@code okms.region}).
+   * The core's message with settings written the way Maven users write them: one that names a setting first names it
+   * {@code okms.region}; a fix that sets one reads {@code set -Dokms.order=true}.
    */
   static String message(String goal, UserException e) {
+    return SettingSpelling.MAVEN.rewrite(unprefixedMessage(goal, e));
+  }
+
+  private static String unprefixedMessage(String goal, UserException e) {
     if (e instanceof ConfigurationException several && several.problems().size() > 1) {
       StringBuilder lines = new StringBuilder("[okms] " + goal + ": " + several.problems().size()
           + " settings need fixing:");

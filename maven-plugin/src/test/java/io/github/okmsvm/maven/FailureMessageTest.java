@@ -26,6 +26,14 @@ class FailureMessageTest {
   }
 
   @Test
+  void aFixThatSetsASettingIsWrittenAsAProperty() {
+    assertThat(AbstractOkmsMojo.message("encrypt-vm", new StepException("VM web-01 is powered on: set"
+        + " allowPowerOff=true to let the step shut it down")))
+        .isEqualTo("[okms] encrypt-vm failed: VM web-01 is powered on: set -Dokms.allowPowerOff=true to let the step"
+            + " shut it down");
+  }
+
+  @Test
   void anyOtherUserErrorSaysWhichGoalFailed() {
     assertThat(AbstractOkmsMojo.message("trust", new StepException("vcenterTrustOkms needs the OKMS")))
         .isEqualTo("[okms] trust failed: vcenterTrustOkms needs the OKMS");

@@ -1,6 +1,9 @@
 package io.github.okmsvm.core.config;
 
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The name of every setting, once. Both front ends use these names: Maven as {@code -Dokms.<name>}, Jenkins as the
@@ -70,5 +73,23 @@ public final class SettingNames {
   public static final List<String> SECRETS = List.of(OVH_APPLICATION_SECRET, OVH_CONSUMER_KEY, OVH_CLIENT_SECRET,
       OVH_ACCESS_TOKEN, VCENTER_PASSWORD);
 
+  /** How to reach the OVHcloud API: every step that calls it reads these. */
+  public static final List<String> OVH_API = List.of(OVH_ENDPOINT, OVH_TOKEN_URL, OVH_CA_FILE, OVH_APPLICATION_KEY,
+      OVH_APPLICATION_SECRET, OVH_CONSUMER_KEY, OVH_CLIENT_ID, OVH_CLIENT_SECRET, OVH_ACCESS_TOKEN);
+
+  /** How to reach vCenter: every step that calls it reads these. */
+  public static final List<String> VCENTER_API = List.of(VCENTER_SERVER, VCENTER_THUMBPRINT, VCENTER_CA_FILE,
+      VCENTER_INSECURE, VCENTER_USER, VCENTER_PASSWORD);
+
   private SettingNames() {}
+
+  /** The names of several groups as one set, in their order. */
+  @SafeVarargs
+  public static Set<String> of(Collection<String>... groups) {
+    Set<String> names = new LinkedHashSet<>();
+    for (Collection<String> group : groups) {
+      names.addAll(group);
+    }
+    return names;
+  }
 }

@@ -2,9 +2,11 @@ package io.github.okmsvm.core.steps;
 
 import io.github.okmsvm.core.common.UserException;
 import io.github.okmsvm.core.config.ConfigurationException;
+import io.github.okmsvm.core.config.SettingNames;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The guide, steps 1 to 6 in its order, each step's outputs passed on to the next; and the one place that says which
@@ -37,6 +39,16 @@ public final class EncryptionFlow {
       case ENCRYPT_VM -> steps(prerequisites);
       case CHECK -> List.of(new VcenterEncryptionComplianceTask(reportDirectory));
     };
+  }
+
+  /**
+   * Every setting {@code command} reads: its steps' own (steps 1 to 6 for {@link Command#ENCRYPT_VM}), with
+   * {@code plan} and {@code timeoutSeconds}, which every step honours.
+   */
+  public static Set<String> settingsOf(Command command) {
+    Set<String> names = SettingNames.of(List.of(SettingNames.PLAN, SettingNames.TIMEOUT_SECONDS));
+    forCommand(command, true, null).forEach(step -> names.addAll(step.settings()));
+    return names;
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.github.okmsvm.core.steps;
 
 import io.github.okmsvm.core.config.EncryptionSettings;
+import java.util.Set;
 
 /**
  * One step of the guide as an idempotent, converging task: it reads the state, makes only the changes that are
@@ -9,6 +10,12 @@ import io.github.okmsvm.core.config.EncryptionSettings;
 public interface GuideStep {
   /** The step's function name, the Jenkins step's too: {@code okmsOrder}, {@code vcenterTrustOkms}, … */
   String name();
+
+  /**
+   * The settings this step reads, by their {@link io.github.okmsvm.core.config.SettingNames names}, connection
+   * settings included: what each front end documents and accepts for it.
+   */
+  Set<String> settings();
 
   /** Checks this step's own settings, without reading anything: every step's, before any step reads. */
   default void validate(EncryptionSettings settings) {}

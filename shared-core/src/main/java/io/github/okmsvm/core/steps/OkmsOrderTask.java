@@ -1,13 +1,21 @@
 package io.github.okmsvm.core.steps;
 
+import static io.github.okmsvm.core.config.SettingNames.KMIP_ENDPOINT;
+import static io.github.okmsvm.core.config.SettingNames.OKMS_ID;
+import static io.github.okmsvm.core.config.SettingNames.ORDER;
+import static io.github.okmsvm.core.config.SettingNames.OVH_API;
+import static io.github.okmsvm.core.config.SettingNames.REGION;
+
 import io.github.okmsvm.core.config.ConfigurationException;
 import io.github.okmsvm.core.config.EncryptionSettings;
+import io.github.okmsvm.core.config.SettingNames;
 import io.github.okmsvm.core.ovh.IamMetadata;
 import io.github.okmsvm.core.ovh.OkmsApi;
 import io.github.okmsvm.core.ovh.OrderApi;
 import io.github.okmsvm.core.ovh.OvhApiException;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Guide step 1: the OKMS of a region, found, or ordered when {@code order} allows it. Never orders while an OKMS
@@ -18,6 +26,11 @@ public final class OkmsOrderTask implements GuideStep {
   @Override
   public String name() {
     return "okmsOrder";
+  }
+
+  @Override
+  public Set<String> settings() {
+    return SettingNames.of(List.of(REGION, OKMS_ID, ORDER, KMIP_ENDPOINT), OVH_API);
   }
 
   @Override

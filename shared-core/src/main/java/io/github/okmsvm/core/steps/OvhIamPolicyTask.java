@@ -1,7 +1,13 @@
 package io.github.okmsvm.core.steps;
 
-import io.github.okmsvm.core.config.EncryptionSettings;
+import static io.github.okmsvm.core.config.SettingNames.IAM_ACTIONS;
+import static io.github.okmsvm.core.config.SettingNames.IAM_POLICY_NAME;
+import static io.github.okmsvm.core.config.SettingNames.IDENTITY_URNS;
+import static io.github.okmsvm.core.config.SettingNames.OVH_API;
+import static io.github.okmsvm.core.config.SettingNames.PCC_SERVICE_NAME;
 
+import io.github.okmsvm.core.config.EncryptionSettings;
+import io.github.okmsvm.core.config.SettingNames;
 import io.github.okmsvm.core.ovh.IamApi;
 import io.github.okmsvm.core.ovh.OvhApiException;
 import io.github.okmsvm.core.ovh.OvhTransportException;
@@ -18,6 +24,11 @@ public final class OvhIamPolicyTask implements GuideStep {
   @Override
   public String name() {
     return "ovhIamPolicy";
+  }
+
+  @Override
+  public Set<String> settings() {
+    return SettingNames.of(List.of(PCC_SERVICE_NAME, IDENTITY_URNS, IAM_POLICY_NAME, IAM_ACTIONS), OVH_API);
   }
 
   @Override

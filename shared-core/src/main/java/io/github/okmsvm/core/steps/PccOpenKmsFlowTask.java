@@ -1,8 +1,12 @@
 package io.github.okmsvm.core.steps;
 
-import io.github.okmsvm.core.config.EncryptionSettings;
+import static io.github.okmsvm.core.config.SettingNames.KMIP_ENDPOINT;
+import static io.github.okmsvm.core.config.SettingNames.OVH_API;
+import static io.github.okmsvm.core.config.SettingNames.PCC_SERVICE_NAME;
 
 import io.github.okmsvm.core.config.ConfigurationException;
+import io.github.okmsvm.core.config.EncryptionSettings;
+import io.github.okmsvm.core.config.SettingNames;
 import io.github.okmsvm.core.ovh.OvhApiException;
 import io.github.okmsvm.core.ovh.OvhTransportException;
 import io.github.okmsvm.core.ovh.PccApi;
@@ -17,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Guide step 2: the PCC lets its hosts reach the KMS. Reads the KMIP endpoint's IPv4 and SHA-1 thumbprint from a
@@ -29,6 +34,11 @@ public final class PccOpenKmsFlowTask implements GuideStep {
   @Override
   public String name() {
     return "pccOpenKmsFlow";
+  }
+
+  @Override
+  public Set<String> settings() {
+    return SettingNames.of(List.of(PCC_SERVICE_NAME, KMIP_ENDPOINT), OVH_API);
   }
 
   @Override

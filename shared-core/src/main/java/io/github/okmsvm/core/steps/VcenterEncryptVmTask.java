@@ -1,7 +1,19 @@
 package io.github.okmsvm.core.steps;
 
+import static io.github.okmsvm.core.config.SettingNames.ALLOW_EMPTY_SELECTION;
+import static io.github.okmsvm.core.config.SettingNames.ALLOW_POWER_OFF;
+import static io.github.okmsvm.core.config.SettingNames.PARALLELISM;
+import static io.github.okmsvm.core.config.SettingNames.PARTIAL;
+import static io.github.okmsvm.core.config.SettingNames.PROVIDER_NAME;
+import static io.github.okmsvm.core.config.SettingNames.SHUTDOWN_TIMEOUT_SECONDS;
+import static io.github.okmsvm.core.config.SettingNames.STORAGE_POLICY_NAME;
+import static io.github.okmsvm.core.config.SettingNames.VCENTER_API;
+import static io.github.okmsvm.core.config.SettingNames.VMS;
+import static io.github.okmsvm.core.config.SettingNames.VM_FOLDER;
+
 import io.github.okmsvm.core.common.Words;
 import io.github.okmsvm.core.config.EncryptionSettings;
+import io.github.okmsvm.core.config.SettingNames;
 import io.github.okmsvm.core.vsphere.VimException;
 import io.github.okmsvm.core.vsphere.VimFault;
 import io.github.okmsvm.core.vsphere.VirtualMachines;
@@ -13,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -34,6 +47,12 @@ public final class VcenterEncryptVmTask implements GuideStep {
   @Override
   public String name() {
     return "vcenterEncryptVm";
+  }
+
+  @Override
+  public Set<String> settings() {
+    return SettingNames.of(List.of(VMS, VM_FOLDER, ALLOW_EMPTY_SELECTION, ALLOW_POWER_OFF, PARTIAL, SHUTDOWN_TIMEOUT_SECONDS,
+        PARALLELISM, PROVIDER_NAME, STORAGE_POLICY_NAME), VCENTER_API);
   }
 
   private enum Result { ALREADY, ENCRYPTED, RESTORED, PLANNED }

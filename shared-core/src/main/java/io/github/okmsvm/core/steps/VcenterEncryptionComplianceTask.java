@@ -1,11 +1,21 @@
 package io.github.okmsvm.core.steps;
 
-import io.github.okmsvm.core.config.EncryptionSettings;
+import static io.github.okmsvm.core.config.SettingNames.ALLOW_EMPTY_SELECTION;
+import static io.github.okmsvm.core.config.SettingNames.MAX_NON_COMPLIANT;
+import static io.github.okmsvm.core.config.SettingNames.PROVIDER_NAME;
+import static io.github.okmsvm.core.config.SettingNames.REPORT_DIRECTORY;
+import static io.github.okmsvm.core.config.SettingNames.VCENTER_API;
+import static io.github.okmsvm.core.config.SettingNames.VMS;
+import static io.github.okmsvm.core.config.SettingNames.VM_FOLDER;
 
+import io.github.okmsvm.core.config.EncryptionSettings;
+import io.github.okmsvm.core.config.SettingNames;
 import io.github.okmsvm.core.report.ComplianceReport;
 import io.github.okmsvm.core.report.ReportWriters;
 import io.github.okmsvm.core.report.VmCompliance;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
 
 /**
  * The compliance gate: reads every selected VM in pages (never one call per VM), judges the home and every disk
@@ -24,6 +34,12 @@ public final class VcenterEncryptionComplianceTask implements GuideStep {
   @Override
   public String name() {
     return "vcenterEncryptionCompliance";
+  }
+
+  @Override
+  public Set<String> settings() {
+    return SettingNames.of(List.of(VMS, VM_FOLDER, ALLOW_EMPTY_SELECTION, PROVIDER_NAME, MAX_NON_COMPLIANT,
+        REPORT_DIRECTORY), VCENTER_API);
   }
 
   /** The report of the last run. */

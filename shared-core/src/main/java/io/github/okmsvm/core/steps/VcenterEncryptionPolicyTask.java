@@ -1,10 +1,15 @@
 package io.github.okmsvm.core.steps;
 
-import io.github.okmsvm.core.config.EncryptionSettings;
+import static io.github.okmsvm.core.config.SettingNames.STORAGE_POLICY_NAME;
+import static io.github.okmsvm.core.config.SettingNames.VCENTER_API;
 
+import io.github.okmsvm.core.config.EncryptionSettings;
+import io.github.okmsvm.core.config.SettingNames;
 import io.github.okmsvm.core.vsphere.StoragePolicies;
 import io.github.okmsvm.core.vsphere.VimException;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Guide step 5: a VM storage policy whose rule is vCenter's host-based "Default encryption properties" component
@@ -14,6 +19,11 @@ public final class VcenterEncryptionPolicyTask implements GuideStep {
   @Override
   public String name() {
     return "vcenterEncryptionPolicy";
+  }
+
+  @Override
+  public Set<String> settings() {
+    return SettingNames.of(List.of(STORAGE_POLICY_NAME), VCENTER_API);
   }
 
   @Override

@@ -1,6 +1,17 @@
 package io.github.okmsvm.core.steps;
 
+import static io.github.okmsvm.core.config.SettingNames.CREDENTIAL_NAME;
+import static io.github.okmsvm.core.config.SettingNames.CREDENTIAL_VALIDITY_DAYS;
+import static io.github.okmsvm.core.config.SettingNames.IDENTITY_URNS;
+import static io.github.okmsvm.core.config.SettingNames.KMIP_ENDPOINT;
+import static io.github.okmsvm.core.config.SettingNames.OVH_API;
+import static io.github.okmsvm.core.config.SettingNames.PROVIDER_NAME;
+import static io.github.okmsvm.core.config.SettingNames.RENEW_BEFORE_DAYS;
+import static io.github.okmsvm.core.config.SettingNames.SET_DEFAULT;
+import static io.github.okmsvm.core.config.SettingNames.VCENTER_API;
+
 import io.github.okmsvm.core.config.EncryptionSettings;
+import io.github.okmsvm.core.config.SettingNames;
 import io.github.okmsvm.core.ovh.OkmsApi;
 import io.github.okmsvm.core.ovh.OvhApiException;
 import io.github.okmsvm.core.ovh.OvhTransportException;
@@ -19,6 +30,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 
 /**
@@ -31,6 +43,12 @@ public final class VcenterTrustOkmsTask implements GuideStep {
   @Override
   public String name() {
     return "vcenterTrustOkms";
+  }
+
+  @Override
+  public Set<String> settings() {
+    return SettingNames.of(List.of(KMIP_ENDPOINT, IDENTITY_URNS, CREDENTIAL_NAME, CREDENTIAL_VALIDITY_DAYS,
+        RENEW_BEFORE_DAYS, PROVIDER_NAME, SET_DEFAULT), OVH_API, VCENTER_API);
   }
 
   private static final int CSR_RACE_ATTEMPTS = 3;

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.okmsvm.core.config.ConfigurationException;
 import io.github.okmsvm.core.config.EncryptionSettings;
+import io.github.okmsvm.core.config.SettingNames;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class EncryptionFlowTest {
@@ -66,6 +68,18 @@ class EncryptionFlowTest {
         .hasMessage("this step needs vCenter, and no connection to it was configured");
   }
 
+  @Test
+  void eachCommandReadsOnlyTheSettingsOfItsSteps() {
+    assertThat(EncryptionFlow.settingsOf(Command.CHECK)).containsExactlyInAnyOrder("plan", "timeoutSeconds", "vms",
+        "vmFolder", "allowEmptySelection", "providerName", "maxNonCompliant", "reportDirectory", "vcenterServer",
+        "vcenterThumbprint", "vcenterCaFile", "vcenterInsecure", "vcenterUser", "vcenterPassword");
+    assertThat(EncryptionFlow.settingsOf(Command.ORDER)).contains("region", "order", "ovhEndpoint")
+        .doesNotContain("vms", "vcenterServer", "iamActions");
+    assertThat(EncryptionFlow.settingsOf(Command.ENCRYPT_VM)).containsAll(SettingNames.SETTINGS.stream()
+        .filter(name -> !name.equals("maxNonCompliant") && !name.equals("reportDirectory")).toList())
+        .containsAll(SettingNames.CREDENTIALS);
+  }
+
   private List<String> names(Command command, boolean prerequisites) {
     return EncryptionFlow.forCommand(command, prerequisites, Path.of("reports")).stream().map(GuideStep::name)
         .toList();
@@ -86,6 +100,11 @@ class EncryptionFlowTest {
     @Override
     public String name() {
       return name;
+    }
+
+    @Override
+    public Set<String> settings() {
+      return Set.of();
     }
 
     @Override
