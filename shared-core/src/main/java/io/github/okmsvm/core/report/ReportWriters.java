@@ -121,33 +121,12 @@ public final class ReportWriters {
     return md.toString();
   }
 
+  /** A page a person reads: see {@link HtmlReport}. */
   public static String html(ComplianceReport report) {
-    StringBuilder rows = new StringBuilder();
-    for (VmCompliance vm : report.vms()) {
-      rows.append("<tr class=\"").append(vm.compliant() ? "ok" : "ko").append("\"><td>").append(escape(vm.name()))
-          .append("</td><td>").append(vm.compliant() ? "yes" : "no").append("</td><td>")
-          .append(vm.homeEncrypted() ? "encrypted" : "clear").append("</td><td>")
-          .append(vm.disks().stream().filter(VmCompliance.DiskCompliance::encrypted).count()).append('/')
-          .append(vm.disks().size()).append("</td><td>").append(escape(String.join("; ", vm.reasons())))
-          .append("</td></tr>\n");
-    }
-    return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>VM encryption compliance</title>\n"
-        + "<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}td,th{border:1px solid #ccc;"
-        + "padding:.3em .6em;text-align:left}tr.ko{background:#fde2e2}tr.ok{background:#e3f6e3}"
-        + ".passed{color:#1a7f37}.failed{color:#cf222e}</style></head><body>\n"
-        + "<h1>VM encryption compliance</h1>\n<p class=\"" + (report.passed() ? "passed" : "failed") + "\">"
-        + escape(report.summary()) + "</p>\n<p>vCenter " + escape(String.valueOf(report.vcenter()))
-        + (report.expectedProvider() == null ? "" : ", expected key provider " + escape(report.expectedProvider()))
-        + ", generated " + escape(report.generatedAt().toString()) + "</p>\n"
-        + "<table><thead><tr><th>VM</th><th>compliant</th><th>home</th><th>disks encrypted</th><th>why not</th></tr>"
-        + "</thead><tbody>\n" + rows + "</tbody></table>\n</body></html>\n";
+    return HtmlReport.render(report);
   }
 
   private static String cell(String text) {
     return text.replace("|", "\\|").replace("\n", " ");
-  }
-
-  private static String escape(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
   }
 }

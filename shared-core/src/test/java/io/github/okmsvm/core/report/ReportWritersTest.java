@@ -89,9 +89,27 @@ class ReportWritersTest {
         .contains("| unencrypted | **no** | clear | 0/1 encrypted |");
 
     String html = Files.readString(dir.resolve("compliance.html"), StandardCharsets.UTF_8);
-    assertThat(html).startsWith("<!DOCTYPE html>").doesNotContain("<script").doesNotContain("http")
-        .contains("<tr class=\"ok\"><td>encrypted</td>").contains("<tr class=\"ko\"><td>home-only</td>")
-        .contains("1 of 5 VMs compliant (4 non-compliant, 0 allowed): FAILED");
+    assertThat(html).startsWith("<!DOCTYPE html>").doesNotContain("<script").doesNotContain("http:")
+        .doesNotContain("https:").doesNotContain("url(").doesNotContain(" src=")
+        .contains("<title>VM encryption compliance: FAILED</title>")
+        .contains("<dt>vCenter</dt><dd>VMware vCenter Server 8.0.3 build-24022515</dd>")
+        .contains("<dt>Key provider</dt><dd>okms-eu-west-rbx</dd>")
+        .contains("1 of 5 VMs compliant (4 non-compliant, 0 allowed): FAILED")
+        .contains("<h2 id=\"failing\">Not compliant (4)</h2>").contains("<h2 id=\"compliant\">Compliant (1)</h2>")
+        .contains("<li>Hard disk 2: not encrypted</li>").contains("<li>Hard disk 2 is not encrypted</li>");
+    assertThat(html.indexOf("<td>home-only</td>")).as("failing VMs come first").isLessThan(html.indexOf(
+        "<td>encrypted</td>"));
+    assertThat(html).containsSubsequence("<td>home-only</td>", "<td>one-disk-missing</td>", "<td>other-provider</td>",
+        "<td>unencrypted</td>", "<td>encrypted</td>");
+  }
+
+  @Test
+  void tellsWhenTheReportWasMadeInWords() {
+    ComplianceReport report = new ComplianceReport(java.time.Instant.parse("2026-12-04T04:10:55.308Z"), "vc", "vc",
+        null, 0, List.of());
+
+    assertThat(ReportWriters.html(report)).contains("<dt>Judged on</dt><dd>Friday 4 December 2026, 04:10 UTC</dd>")
+        .contains("<dt>Key provider</dt><dd>any (none expected)</dd>").contains("Every VM is compliant.");
   }
 
   @Test
