@@ -10,9 +10,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * For every write the flow makes, a run whose answer to that write is lost (the write is applied, the run dies
- * there), then a new run: it converges, with exactly one of everything.
+ * there), then a plan, then a new run: the plan lists exactly the changes that run makes, and the run converges, with
+ * exactly one of everything.
  */
 class CrashResumeIT {
+  private static List<String> kinds(List<String> changes) {
+    return changes.stream().map(change -> change.split(" ")[0]).toList();
+  }
+
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {
     "POST /v1/order/cart",
@@ -49,7 +54,21 @@ class CrashResumeIT {
       } catch (RuntimeException expected) {
         // the run died after the write; what matters is the next one
       }
-      flow.run(settings);
+      long writesBeforePlan = flow.ovhWrites() + flow.vcenterWrites();
+      List<String> planned = FlowHarness.changes(flow.run(flow.settings().vms(settings.vms).allowPowerOff(true)
+          .plan(true).build()));
+      assertThat(flow.ovhWrites() + flow.vcenterWrites()).as("a plan writes nothing").isEqualTo(writesBeforePlan);
+
+      List<String> made = FlowHarness.changes(flow.run(settings));
+
+      assertThat(kinds(planned)).as("the plan lists what the next run does").containsExactlyElementsOf(kinds(made));
+      for (int i = 0; i < made.size(); i++) {
+        String expected = made.get(i);
+        // values the plan cannot know before the OKMS exists (its endpoint, its thumbprint) are named, not guessed
+        assertThat(planned.get(i)).as("planned change %d", i + 1).satisfiesAnyOf(
+            change -> assertThat(change).isEqualTo(expected),
+            change -> assertThat(change).contains("the new OKMS"));
+      }
 
       assertThat(flow.inventory()).isEqualTo(new FlowHarness.Inventory(1, 1, 1, 1, 1, 1, 1));
       for (String vm : List.of("app-01", "app-02", "db-01", "web-01")) {

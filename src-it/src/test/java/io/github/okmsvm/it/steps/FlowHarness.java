@@ -55,6 +55,11 @@ final class FlowHarness implements AutoCloseable {
     return new FlowHarness(builder.start());
   }
 
+  /** Every change the steps of a run made (or, in a plan, would make), in order. */
+  static List<String> changes(List<StepResult> results) {
+    return results.stream().flatMap(result -> result.changes().stream()).toList();
+  }
+
   EncryptionSettings.Builder settings() {
     return EncryptionSettings.builder().region("eu-west-rbx").order(true).pccServiceName(PCC)
         .vms(List.of("app-*", "db-01")).timeout(Duration.ofSeconds(60)).shutdownTimeout(Duration.ofSeconds(2));
