@@ -43,6 +43,7 @@ public abstract class OkmsStep extends Step {
   private boolean plan;
   private int maxNonCompliant;
   private String reportDirectory = "okms-reports";
+  private List<String> reportFormats = new ArrayList<>();
   private String ovhCredentialsId;
   private String ovhEndpoint;
   private String ovhTokenUrl;
@@ -74,7 +75,7 @@ public abstract class OkmsStep extends Step {
         .storagePolicyName(storagePolicyName).vms(vms).vmFolder(vmFolder).allowPowerOff(allowPowerOff)
         .partial(partial).allowEmptySelection(allowEmptySelection)
         .shutdownTimeout(Duration.ofSeconds(shutdownTimeoutSeconds)).parallelism(parallelism)
-        .timeout(Duration.ofSeconds(timeoutSeconds)).plan(plan).maxNonCompliant(maxNonCompliant).build();
+        .timeout(Duration.ofSeconds(timeoutSeconds)).plan(plan).maxNonCompliant(maxNonCompliant).reportFormats(reportFormats).build();
   }
 
   public String getRegion() { return region; }
@@ -127,6 +128,8 @@ public abstract class OkmsStep extends Step {
   @DataBoundSetter public void setMaxNonCompliant(int maxNonCompliant) { this.maxNonCompliant = maxNonCompliant; }
   public String getReportDirectory() { return reportDirectory; }
   @DataBoundSetter public void setReportDirectory(String reportDirectory) { this.reportDirectory = reportDirectory; }
+  public List<String> getReportFormats() { return reportFormats; }
+  @DataBoundSetter public void setReportFormats(List<String> formats) { this.reportFormats = copy(formats); }
   public String getOvhCredentialsId() { return ovhCredentialsId; }
   @DataBoundSetter public void setOvhCredentialsId(String id) { this.ovhCredentialsId = id; }
   public String getOvhEndpoint() { return ovhEndpoint; }

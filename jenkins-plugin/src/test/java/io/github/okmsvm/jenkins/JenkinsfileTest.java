@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.lesfurets.jenkins.unit.BasePipelineTest;
 import groovy.lang.Closure;
+import io.github.okmsvm.core.common.Json;
 import io.github.okmsvm.core.vsphere.VimClient;
 import io.github.okmsvm.core.vsphere.VirtualMachines;
 import io.github.okmsvm.core.vsphere.VmState;
@@ -65,6 +66,16 @@ class JenkinsfileTest {
         junit.add(args[0].toString());
         return null;
       }));
+      List<Object> sarif = new ArrayList<>();
+      runner.getHelper().registerAllowedMethod("sarif", List.of(Map.class), closure(args -> {
+        sarif.add(((Map<?, ?>) args[0]).get("pattern"));
+        return args[0];
+      }));
+      List<Object> recorded = new ArrayList<>();
+      runner.getHelper().registerAllowedMethod("recordIssues", List.of(Map.class), closure(args -> {
+        recorded.add(((Map<?, ?>) args[0]).get("tools"));
+        return null;
+      }));
       Map<String, Class<? extends Step>> steps = Map.of("okmsOrder", OkmsOrderStep.class, "pccOpenKmsFlow",
           PccOpenKmsFlowStep.class, "ovhIamPolicy", OvhIamPolicyStep.class, "vcenterTrustOkms",
           VcenterTrustOkmsStep.class, "vcenterEncryptionPolicy", VcenterEncryptionPolicyStep.class,
@@ -96,6 +107,10 @@ class JenkinsfileTest {
       assertThat(called).containsExactly("okmsOrder", "pccOpenKmsFlow", "ovhIamPolicy", "vcenterTrustOkms",
           "vcenterEncryptionPolicy", "vcenterEncryptVm", "vcenterEncryptionCompliance");
       assertThat(junit).containsExactly("okms-reports/TEST-okms-compliance.xml");
+      assertThat(sarif).containsExactly("okms-reports/compliance.sarif");
+      assertThat(recorded).hasSize(1);
+      assertThat(Json.mapper().readTree(workspace.resolve("okms-reports/compliance.sarif").toFile())
+          .at("/runs/0/properties/compliantVms").asInt()).isEqualTo(3);
       assertThat(Files.readString(workspace.resolve("okms-reports/TEST-okms-compliance.xml")))
           .contains("failures=\"0\"");
       try (VimClient vim = VimClient.connect(pipeline.sandbox.vcenterUrl(), pipeline.sandbox.vcenterUsername(),

@@ -54,6 +54,7 @@ class StepArgumentsTest {
     args.put("plan", true);
     args.put("maxNonCompliant", 3);
     args.put("reportDirectory", "r");
+    args.put("reportFormats", List.of("sarif", "junit"));
     args.put("ovhCredentialsId", "o");
     args.put("ovhEndpoint", "ovh-ca");
     args.put("ovhTokenUrl", "https://auth.example/oauth2/token");

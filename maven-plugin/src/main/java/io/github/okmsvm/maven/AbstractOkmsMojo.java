@@ -262,6 +262,11 @@ abstract class AbstractOkmsMojo extends AbstractMojo {
     }
   }
 
+  /** The gate's report formats: only the check goal has them. */
+  List<String> reportFormats() {
+    return List.of();
+  }
+
   /** Checks before the steps run; the check goal refuses offline builds here. */
   void beforeRun() throws MojoFailureException {}
 
@@ -275,7 +280,7 @@ abstract class AbstractOkmsMojo extends AbstractMojo {
         .allowPowerOff(allowPowerOff).partial(partial).allowEmptySelection(allowEmptySelection)
         .shutdownTimeout(Duration.ofSeconds(shutdownTimeoutSeconds))
         .parallelism(parallelism).timeout(Duration.ofSeconds(timeoutSeconds)).plan(plan)
-        .maxNonCompliant(maxNonCompliant);
+        .maxNonCompliant(maxNonCompliant).reportFormats(reportFormats());
     if (identityUrns != null) {
       builder.identityUrns(identityUrns);
     }

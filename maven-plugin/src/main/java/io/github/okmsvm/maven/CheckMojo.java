@@ -21,6 +21,18 @@ public class CheckMojo extends AbstractOkmsMojo {
   @Parameter(property = PluginProperties.REPORT_DIRECTORY, defaultValue = "${project.build.directory}/okms")
   File reportDirectory;
 
+  /**
+   * Report formats: {@code json}, {@code junit}, {@code markdown}, {@code html}, {@code sarif}, {@code gitlab}
+   * (GitLab Code Quality), or {@code all} (the default).
+   */
+  @Parameter(property = PluginProperties.REPORT_FORMATS)
+  List<String> reportFormats;
+
+  @Override
+  List<String> reportFormats() {
+    return reportFormats == null ? List.of() : reportFormats;
+  }
+
   @Override
   Command command() {
     return Command.CHECK;

@@ -17,6 +17,23 @@ public final class Conformance {
     return Boolean.getBoolean("okms.conformance");
   }
 
+  /** Where {@code .ci/run} installs the peers that come from npm, not from Debian. */
+  public static Path npmPeer(String relativePath) {
+    return Path.of(System.getProperty("okms.npmPeers", ".peers/node_modules"), relativePath);
+  }
+
+  /**
+   * Skips outside the profile; inside it, fails unless {@code file}, a peer installed from npm, exists, naming the
+   * command that installs it.
+   */
+  public static void requireNpmPeer(Path file, String packageAtVersion) {
+    assumeTrue(enabled(), "conformance tests run with -Pconformance");
+    if (!Files.exists(file)) {
+      fail(file + " is missing: install it with npm install --prefix .peers " + packageAtVersion
+          + " (as .ci/run does) to run the conformance profile");
+    }
+  }
+
   /** Skips outside the profile; inside it, fails unless {@code file}, a program or source of the peer, exists. */
   public static void requirePeer(Path file, String debianPackage) {
     assumeTrue(enabled(), "conformance tests run with -Pconformance");

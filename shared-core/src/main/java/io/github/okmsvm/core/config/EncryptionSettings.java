@@ -64,6 +64,8 @@ public final class EncryptionSettings {
   public final Duration timeout;
   public final boolean plan;
   public final int maxNonCompliant;
+  /** The gate's report formats by name ({@code sarif}, {@code junit}, …); empty for all of them. */
+  public final List<String> reportFormats;
 
   private EncryptionSettings(Builder b) {
     this.region = b.region == null ? null : normalizeRegion(b.region);
@@ -92,6 +94,7 @@ public final class EncryptionSettings {
     this.timeout = b.timeout;
     this.plan = b.plan;
     this.maxNonCompliant = b.maxNonCompliant;
+    this.reportFormats = List.copyOf(b.reportFormats);
   }
 
   public static Builder builder() {
@@ -283,6 +286,7 @@ public final class EncryptionSettings {
     private Duration timeout = Duration.ofSeconds(DEFAULT_TIMEOUT_SECONDS);
     private boolean plan;
     private int maxNonCompliant;
+    private final List<String> reportFormats = new ArrayList<>();
 
     public Builder region(String value) { this.region = value; return this; }
     public Builder okmsId(String value) { this.okmsId = value; return this; }
@@ -320,6 +324,11 @@ public final class EncryptionSettings {
     public Builder timeout(Duration value) { this.timeout = value; return this; }
     public Builder plan(boolean value) { this.plan = value; return this; }
     public Builder maxNonCompliant(int value) { this.maxNonCompliant = value; return this; }
+    public Builder reportFormats(List<String> values) {
+      reportFormats.clear();
+      values.forEach(value -> reportFormats.add(value == null ? "" : value)); // a null item is reported
+      return this;
+    }
 
     public EncryptionSettings build() {
       return new EncryptionSettings(this);

@@ -9,20 +9,26 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 /**
  * The compliance report as JSON (for machines), JUnit XML (one test case per VM, so that Jenkins' {@code junit}
- * shows the non-compliant ones as failures), Markdown (for pull requests and logs) and a self-contained HTML page.
+ * shows the non-compliant ones as failures), Markdown (for pull requests and logs), a self-contained HTML page,
+ * SARIF and GitLab Code Quality JSON (for CI servers' quality gates); {@link ReportFormat} chooses among them.
  */
 public final class ReportWriters {
-  public static final String JSON = "compliance.json";
-  public static final String JUNIT = "TEST-okms-compliance.xml";
-  public static final String MARKDOWN = "compliance.md";
-  public static final String HTML = "compliance.html";
+  public static final String JSON = ReportFormat.JSON.fileName();
+  public static final String JUNIT = ReportFormat.JUNIT.fileName();
+  public static final String MARKDOWN = ReportFormat.MARKDOWN.fileName();
+  public static final String HTML = ReportFormat.HTML.fileName();
+  public static final String SARIF = ReportFormat.SARIF.fileName();
+  public static final String GITLAB = ReportFormat.GITLAB.fileName();
 
   private ReportWriters() {}
 
@@ -39,14 +45,20 @@ public final class ReportWriters {
     }
   }
 
-  /** Writes all four into {@code directory}; returns their paths. */
+  /** Writes every format into {@code directory}; returns their paths. */
   public static List<Path> writeAll(ComplianceReport report, Path directory) {
+    return write(report, directory, EnumSet.allOf(ReportFormat.class));
+  }
+
+  /** Writes {@code formats} into {@code directory}, in the formats' order; returns their paths. */
+  public static List<Path> write(ComplianceReport report, Path directory, Set<ReportFormat> formats) {
     try {
       Files.createDirectories(directory);
-      return List.of(Files.writeString(directory.resolve(JSON), json(report)),
-          Files.writeString(directory.resolve(JUNIT), junit(report)),
-          Files.writeString(directory.resolve(MARKDOWN), markdown(report)),
-          Files.writeString(directory.resolve(HTML), html(report)));
+      List<Path> written = new ArrayList<>();
+      for (ReportFormat format : formats) {
+        written.add(Files.writeString(directory.resolve(format.fileName()), format.render(report)));
+      }
+      return written;
     } catch (IOException e) {
       throw new ConfigurationException(SettingNames.REPORT_DIRECTORY, "'" + directory + "' cannot be written ("
           + e.getMessage() + ")", "give a directory this build may write into");

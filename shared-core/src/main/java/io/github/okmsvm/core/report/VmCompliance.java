@@ -2,33 +2,52 @@ package io.github.okmsvm.core.report;
 
 import io.github.okmsvm.core.vsphere.VmState;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
-/** One VM judged: compliant when its home and every disk are encrypted (by the expected provider, when given). */
+/**
+ * One VM judged: compliant when its home and every disk are encrypted (by the expected provider, when given) and no
+ * run of this tool left it powered off; {@code gaps} say why not, each of the kind of check it fails.
+ */
 public record VmCompliance(String name, String id, String powerState, boolean homeEncrypted, String homeProvider,
-    List<DiskCompliance> disks, List<String> reasons) {
+    List<DiskCompliance> disks, List<VmState.Gap> gaps) {
 
   public VmCompliance {
     disks = List.copyOf(disks);
-    reasons = List.copyOf(reasons);
+    gaps = List.copyOf(gaps);
+  }
+
+  /** Why not compliant, in words. */
+  public List<String> reasons() {
+    return gaps.stream().map(VmState.Gap::text).toList();
   }
 
   /** One disk: encrypted or not, and by which provider. */
   public record DiskCompliance(String label, boolean encrypted, String provider) {}
 
+  /** Each check this VM fails, in the checks' order, with the gaps that fail it. */
+  public Map<ComplianceCheck, List<String>> failedChecks() {
+    Map<ComplianceCheck, List<String>> failed = new EnumMap<>(ComplianceCheck.class);
+    for (VmState.Gap gap : gaps) {
+      failed.computeIfAbsent(ComplianceCheck.failedBy(gap.kind()), check -> new ArrayList<>()).add(gap.text());
+    }
+    return failed;
+  }
+
   public boolean compliant() {
-    return reasons.isEmpty();
+    return gaps.isEmpty();
   }
 
   static VmCompliance judge(VmState vm, String expectedProvider) {
-    List<String> reasons = new ArrayList<>(vm.encryptionGaps(expectedProvider));
-    reasons.addAll(vm.unfinishedWork());
+    List<VmState.Gap> gaps = new ArrayList<>(vm.encryptionGaps(expectedProvider));
+    gaps.addAll(vm.unfinishedWork());
     List<DiskCompliance> disks = new ArrayList<>();
     for (VmState.Disk disk : vm.disks()) {
       boolean encrypted = disk.cryptoKey() != null;
       disks.add(new DiskCompliance(disk.label(), encrypted, encrypted ? disk.cryptoKey().providerId() : null));
     }
     return new VmCompliance(vm.name(), vm.ref().value(), vm.powerState(), vm.homeKey() != null,
-        vm.homeKey() == null ? null : vm.homeKey().providerId(), disks, reasons);
+        vm.homeKey() == null ? null : vm.homeKey().providerId(), disks, gaps);
   }
 }

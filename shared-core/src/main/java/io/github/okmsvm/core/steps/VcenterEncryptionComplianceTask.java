@@ -4,6 +4,7 @@ import static io.github.okmsvm.core.config.SettingNames.ALLOW_EMPTY_SELECTION;
 import static io.github.okmsvm.core.config.SettingNames.MAX_NON_COMPLIANT;
 import static io.github.okmsvm.core.config.SettingNames.PROVIDER_NAME;
 import static io.github.okmsvm.core.config.SettingNames.REPORT_DIRECTORY;
+import static io.github.okmsvm.core.config.SettingNames.REPORT_FORMATS;
 import static io.github.okmsvm.core.config.SettingNames.VCENTER_API;
 import static io.github.okmsvm.core.config.SettingNames.VMS;
 import static io.github.okmsvm.core.config.SettingNames.VM_FOLDER;
@@ -11,6 +12,7 @@ import static io.github.okmsvm.core.config.SettingNames.VM_FOLDER;
 import io.github.okmsvm.core.config.EncryptionSettings;
 import io.github.okmsvm.core.config.SettingNames;
 import io.github.okmsvm.core.report.ComplianceReport;
+import io.github.okmsvm.core.report.ReportFormat;
 import io.github.okmsvm.core.report.ReportWriters;
 import io.github.okmsvm.core.report.VmCompliance;
 import java.nio.file.Path;
@@ -26,7 +28,7 @@ public final class VcenterEncryptionComplianceTask implements GuideStep {
   private final Path reportDirectory;
   private volatile ComplianceReport report;
 
-  /** {@code reportDirectory}: where the JSON, JUnit XML, Markdown and HTML reports go; null for none. */
+  /** {@code reportDirectory}: where the reports (in the {@code reportFormats} chosen) go; null for none. */
   public VcenterEncryptionComplianceTask(Path reportDirectory) {
     this.reportDirectory = reportDirectory;
   }
@@ -39,7 +41,7 @@ public final class VcenterEncryptionComplianceTask implements GuideStep {
   @Override
   public Set<String> settings() {
     return SettingNames.of(List.of(VMS, VM_FOLDER, ALLOW_EMPTY_SELECTION, PROVIDER_NAME, MAX_NON_COMPLIANT,
-        REPORT_DIRECTORY), VCENTER_API);
+        REPORT_DIRECTORY, REPORT_FORMATS), VCENTER_API);
   }
 
   /** The report of the last run. */
@@ -49,7 +51,8 @@ public final class VcenterEncryptionComplianceTask implements GuideStep {
 
   @Override
   public void validate(EncryptionSettings settings) {
-    Checks.all(settings::validateVcenter, settings::validateVms, () -> {
+    Checks.all(settings::validateVcenter, settings::validateVms, () -> ReportFormat.parse(settings.reportFormats),
+        () -> {
       if (reportDirectory != null) {
         ReportWriters.checkWritable(reportDirectory);
       }
@@ -64,7 +67,7 @@ public final class VcenterEncryptionComplianceTask implements GuideStep {
     report = ComplianceReport.judge(context.vcenter().serviceContent().fullName(), scope, expectedProvider,
         context.settings().maxNonCompliant, context.selectedVms());
     if (reportDirectory != null) {
-      ReportWriters.writeAll(report, reportDirectory);
+      ReportWriters.write(report, reportDirectory, ReportFormat.parse(context.settings().reportFormats));
     }
     printTable(context, report);
     context.put(Outputs.COMPLIANT_VMS, Long.toString(report.compliantCount()));

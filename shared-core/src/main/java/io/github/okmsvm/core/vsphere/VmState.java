@@ -27,6 +27,12 @@ public record VmState(MoRef ref, String name, String powerState, boolean hasSnap
     }
   }
 
+  /** What keeps a VM from being compliant, one kind per check of the gate. */
+  public enum GapKind { HOME_NOT_ENCRYPTED, DISK_NOT_ENCRYPTED, OTHER_KEY_PROVIDER, LEFT_POWERED_OFF }
+
+  /** One thing that keeps a VM from being compliant, in words. */
+  public record Gap(GapKind kind, String text) {}
+
   /** A virtual disk: its device key, label, file, key (null when not encrypted) and the device as read. */
   public record Disk(int deviceKey, String label, String fileName, CryptoKey cryptoKey, XmlElement device) {}
 
@@ -40,9 +46,9 @@ public record VmState(MoRef ref, String name, String powerState, boolean hasSnap
   }
 
   /** What the tool still owes this VM (its power state), for the gate; empty when nothing. */
-  public List<String> unfinishedWork() {
-    return poweredOffMarker == null ? List.of() : List.of("left powered off by okms-vm-encryption ("
-        + poweredOffMarker + "): run encrypt-vm again to power it on");
+  public List<Gap> unfinishedWork() {
+    return poweredOffMarker == null ? List.of() : List.of(new Gap(GapKind.LEFT_POWERED_OFF, "left powered off by"
+        + " okms-vm-encryption (" + poweredOffMarker + "): run encrypt-vm again to power it on"));
   }
 
   /** Home and every disk carry a key, whichever provider holds it. */
@@ -54,19 +60,20 @@ public record VmState(MoRef ref, String name, String powerState, boolean hasSnap
    * The one rule of "encrypted", used by the steps and the compliance report alike: what keeps this VM from being
    * encrypted, home and every disk, by {@code expectedProvider} (any provider when null); empty when nothing does.
    */
-  public List<String> encryptionGaps(String expectedProvider) {
-    List<String> gaps = new ArrayList<>();
+  public List<Gap> encryptionGaps(String expectedProvider) {
+    List<Gap> gaps = new ArrayList<>();
     if (homeKey == null) {
-      gaps.add("VM home is not encrypted");
+      gaps.add(new Gap(GapKind.HOME_NOT_ENCRYPTED, "VM home is not encrypted"));
     } else if (expectedProvider != null && !expectedProvider.equals(homeKey.providerId())) {
-      gaps.add("VM home is encrypted by key provider " + homeKey.providerId() + ", not " + expectedProvider);
+      gaps.add(new Gap(GapKind.OTHER_KEY_PROVIDER, "VM home is encrypted by key provider " + homeKey.providerId()
+          + ", not " + expectedProvider));
     }
     for (Disk disk : disks) {
       if (disk.cryptoKey() == null) {
-        gaps.add(disk.label() + " is not encrypted");
+        gaps.add(new Gap(GapKind.DISK_NOT_ENCRYPTED, disk.label() + " is not encrypted"));
       } else if (expectedProvider != null && !expectedProvider.equals(disk.cryptoKey().providerId())) {
-        gaps.add(disk.label() + " is encrypted by key provider " + disk.cryptoKey().providerId() + ", not "
-            + expectedProvider);
+        gaps.add(new Gap(GapKind.OTHER_KEY_PROVIDER, disk.label() + " is encrypted by key provider "
+            + disk.cryptoKey().providerId() + ", not " + expectedProvider));
       }
     }
     return gaps;

@@ -1,9 +1,11 @@
 package io.github.okmsvm.core.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.okmsvm.core.common.Json;
+import io.github.okmsvm.core.config.ConfigurationException;
 import io.github.okmsvm.core.vsphere.MoRef;
 import io.github.okmsvm.core.vsphere.SoapCodec;
 import io.github.okmsvm.core.vsphere.VmState;
@@ -13,6 +15,7 @@ import io.github.okmsvm.core.vsphere.XmlElement;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,7 +64,8 @@ class ReportWritersTest {
     List<Path> files = ReportWriters.writeAll(mixed(), dir);
 
     assertThat(files).extracting(path -> path.getFileName().toString()).containsExactly("compliance.json",
-        "TEST-okms-compliance.xml", "compliance.md", "compliance.html");
+        "TEST-okms-compliance.xml", "compliance.md", "compliance.html", "compliance.sarif",
+        "gl-code-quality-report.json");
 
     JsonNode json = Json.mapper().readTree(dir.resolve("compliance.json").toFile());
     assertThat(json.get("passed").asBoolean()).isFalse();
@@ -101,6 +105,79 @@ class ReportWritersTest {
         "<td>encrypted</td>"));
     assertThat(html).containsSubsequence("<td>home-only</td>", "<td>one-disk-missing</td>", "<td>other-provider</td>",
         "<td>unencrypted</td>", "<td>encrypted</td>");
+  }
+
+  @Test
+  void sarifHasOneStableRulePerCheckAndOneResultPerFailingVmAndCheck() throws Exception {
+    JsonNode sarif = Json.mapper().readTree(ReportWriters.write(mixed(), dir, EnumSet.of(ReportFormat.SARIF)).get(0)
+        .toFile());
+
+    assertThat(sarif.get("version").asText()).isEqualTo("2.1.0");
+    JsonNode run = sarif.get("runs").get(0);
+    assertThat(run.at("/tool/driver/name").asText()).isEqualTo("okms-vm-encryption");
+    assertThat(run.at("/tool/driver/rules")).extracting(rule -> rule.get("id").asText())
+        .containsExactly("VM-ENC-001", "VM-ENC-002", "VM-ENC-003", "VM-ENC-004");
+    assertThat(run.get("results")).extracting(result -> result.get("ruleId").asText() + " "
+        + result.at("/message/text").asText()).containsExactly(
+        "VM-ENC-002 home-only: Hard disk 1 is not encrypted.",
+        "VM-ENC-002 one-disk-missing: Hard disk 2 is not encrypted.",
+        "VM-ENC-001 unencrypted: VM home is not encrypted.",
+        "VM-ENC-002 unencrypted: Hard disk 1 is not encrypted.",
+        "VM-ENC-003 other-provider: VM home is encrypted by key provider native-kp, not okms-eu-west-rbx; Hard disk 1"
+            + " is encrypted by key provider native-kp, not okms-eu-west-rbx.");
+    assertThat(run.get("results")).allSatisfy(result -> {
+      assertThat(result.get("level").asText()).isEqualTo("error");
+      assertThat(result.has("kind")).as("no passes among results").isFalse();
+      assertThat(result.at("/locations/0/logicalLocations/0/fullyQualifiedName").asText())
+          .startsWith("vcenter.example/DC0/vm/prod/");
+    });
+    assertThat(run.at("/properties/compliant")).extracting(JsonNode::asText).containsExactly("encrypted");
+    assertThat(run.at("/properties/passed").asBoolean()).isFalse();
+
+    JsonNode again = Json.mapper().readTree(sarifOf(mixed()));
+    assertThat(fingerprints(again)).as("fingerprints survive a new run").isEqualTo(fingerprints(sarif));
+    assertThat(run.get("results")).extracting(result -> result.at("/partialFingerprints/okmsVmCheck~1v1").asText())
+        .doesNotHaveDuplicates().allSatisfy(fingerprint -> assertThat(fingerprint).hasSize(64));
+  }
+
+  @Test
+  void gitlabCodeQualityHasOneIssuePerFailingVmAndCheckWithTheSarifFingerprints() throws Exception {
+    JsonNode issues = Json.mapper().readTree(ReportWriters.write(mixed(), dir, EnumSet.of(ReportFormat.GITLAB))
+        .get(0).toFile());
+    JsonNode sarif = Json.mapper().readTree(sarifOf(mixed()));
+
+    assertThat(issues).hasSize(5);
+    assertThat(issues.get(0).get("check_name").asText()).isEqualTo("VM-ENC-002 vm-disks-encrypted");
+    assertThat(issues.get(0).get("description").asText()).isEqualTo("home-only: Hard disk 1 is not encrypted");
+    assertThat(issues.get(0).get("severity").asText()).isEqualTo("critical");
+    assertThat(issues.get(0).at("/location/path").asText()).isEqualTo("vcenter.example/DC0/vm/prod/home-only");
+    assertThat(issues.get(0).at("/location/lines/begin").asInt()).isEqualTo(1);
+    for (int i = 0; i < issues.size(); i++) {
+      assertThat(issues.get(i).get("fingerprint").asText())
+          .isEqualTo(sarif.at("/runs/0/results/" + i + "/partialFingerprints/okmsVmCheck~1v1").asText());
+    }
+  }
+
+  @Test
+  void formatsAreChosenByNameAndAWrongNameSaysWhichExist() {
+    assertThat(ReportFormat.parse(List.of())).hasSize(6);
+    assertThat(ReportFormat.parse(List.of("SARIF", " junit "))).containsExactly(ReportFormat.JUNIT,
+        ReportFormat.SARIF);
+    assertThat(ReportFormat.parse(List.of("sarif", "all"))).hasSize(6);
+    assertThatThrownBy(() -> ReportFormat.parse(List.of("xml"))).isInstanceOf(ConfigurationException.class)
+        .hasMessage("reportFormats 'xml' is not a report format: give json, junit, markdown, html, sarif, gitlab, or"
+            + " all");
+  }
+
+  private static List<String> fingerprints(JsonNode sarif) {
+    List<String> all = new java.util.ArrayList<>();
+    sarif.at("/runs/0/results").forEach(result -> all.add(result.at("/partialFingerprints").toString()));
+    return all;
+  }
+
+  private static String sarifOf(ComplianceReport report) throws Exception {
+    Path other = Files.createTempDirectory("sarif");
+    return Files.readString(ReportWriters.write(report, other, EnumSet.of(ReportFormat.SARIF)).get(0));
   }
 
   @Test
