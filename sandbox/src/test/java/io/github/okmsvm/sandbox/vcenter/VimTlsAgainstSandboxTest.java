@@ -9,6 +9,7 @@ import io.github.okmsvm.core.vsphere.VimClient;
 import io.github.okmsvm.core.vsphere.VimException;
 import io.github.okmsvm.core.vsphere.VimTls;
 import io.github.okmsvm.sandbox.OkmsSandbox;
+import io.github.okmsvm.sandbox.pki.CertificateAuthority;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -49,12 +50,20 @@ class VimTlsAgainstSandboxTest {
   }
 
   @Test
-  void refusesAnUnknownCertificateWithTheFix() {
+  void refusesAnUnknownCertificateSayingWhichAndHowToTrustIt() {
+    URI url = URI.create(sandbox.vcenterUrl());
+    String sha256 = ChainCapture.capture(new TlsEndpoint(url.getHost(), url.getPort()), Duration.ofSeconds(5))
+        .thumbprint().sha256();
+
     assertThatThrownBy(() -> connect(VimTls.system()))
         .isInstanceOf(VimException.class)
-        .hasMessageStartingWith("TLS with vCenter 127.0.0.1 failed: ")
-        .hasMessageEndingWith("trust its CA, pin its thumbprint, or (for a lab only) allow an unverified"
-            + " certificate");
+        .hasMessage("vCenter 127.0.0.1 is not trusted: its certificate (CN=127.0.0.1, issued by CN=okms-sandbox API"
+            + " CA, SHA-256 thumbprint " + sha256 + ") is not trusted by the system trust store. Trust its CA (set"
+            + " vcenterCaFile=<its-CA.pem>; a vCenter offers its CA certificates at"
+            + " https://127.0.0.1/certs/download.zip), or pin this very certificate (set vcenterThumbprint=" + sha256
+            + " once you have checked it in vCenter), or, for a lab only, set vcenterInsecure=true");
+    assertThatThrownBy(() -> connect(VimTls.trusting(CertificateAuthority.create("CN=Another CA").certificatePem())))
+        .hasMessageContaining("is not trusted by the CA certificates of vcenterCaFile");
     assertThatThrownBy(() -> connect(VimTls.pinned("00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF:00:11:22:33")))
         .hasMessageContaining("not the pinned 00:11:22");
   }

@@ -7,6 +7,7 @@ import io.github.okmsvm.core.http.BackOff;
 import io.github.okmsvm.core.http.HttpTransport;
 import io.github.okmsvm.core.http.RetryPolicy;
 import io.github.okmsvm.core.http.Sleeper;
+import io.github.okmsvm.core.tls.UntrustedCertificate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -236,8 +237,14 @@ public final class VimClient implements AutoCloseable {
         return content;
       });
     } catch (SSLException e) {
-      throw new VimException("TLS with vCenter " + url.getHost() + " failed: " + e.getMessage()
-          + "; trust its CA, pin its thumbprint, or (for a lab only) allow an unverified certificate", e);
+      throw new VimException(UntrustedCertificate.in(e).map(untrusted -> "vCenter " + url.getHost() + " is not"
+          + " trusted: " + untrusted.getMessage() + ". Trust its CA (set vcenterCaFile=<its-CA.pem>; a vCenter"
+          + " offers its CA certificates at https://" + url.getHost() + "/certs/download.zip), or pin this very"
+          + " certificate (set vcenterThumbprint=" + untrusted.thumbprint().sha256() + " once you have checked it"
+          + " in vCenter), or, for a lab only, set vcenterInsecure=true")
+          .orElse("TLS with vCenter " + url.getHost() + " failed: " + e.getMessage() + "; trust its CA"
+              + " (vcenterCaFile), pin its thumbprint (vcenterThumbprint), or, for a lab only, set"
+              + " vcenterInsecure=true"), e);
     } catch (IOException e) {
       throw new VimException("vCenter " + url.getHost() + " did not answer " + method + ": " + e.getMessage(), e);
     }

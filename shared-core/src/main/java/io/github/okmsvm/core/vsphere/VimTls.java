@@ -4,11 +4,14 @@ import io.github.okmsvm.core.config.ConfigurationException;
 import io.github.okmsvm.core.config.SettingNames;
 import io.github.okmsvm.core.tls.Thumbprint;
 import io.github.okmsvm.core.tls.TrustMaterial;
+import io.github.okmsvm.core.tls.UntrustedCertificate;
 import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
 /**
@@ -30,7 +33,10 @@ public final class VimTls {
 
   public static VimTls system() {
     try {
-      return new VimTls("system trust store", SSLContext.getDefault(), true, false);
+      TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      factory.init((KeyStore) null);
+      return new VimTls("system trust store", context(UntrustedCertificate.reporting(factory.getTrustManagers(),
+          "system trust store")), true, false);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("the Java runtime offers no TLS", e);
     }
@@ -38,7 +44,8 @@ public final class VimTls {
 
   /** Trust the CA certificates in {@code pem} (vCenter's VMCA root, for example). */
   public static VimTls trusting(String pem) {
-    return new VimTls("given CA certificates", TrustMaterial.sslContext(pem, "vCenter CA certificates"), true, false);
+    return new VimTls("given CA certificates", context(UntrustedCertificate.reporting(TrustMaterial.trustManagers(pem,
+        SettingNames.VCENTER_CA_FILE), "CA certificates of vcenterCaFile")), true, false);
   }
 
   /** Trust exactly the certificate whose SHA-1 or SHA-256 thumbprint is {@code thumbprint}. */
@@ -74,10 +81,10 @@ public final class VimTls {
     return description;
   }
 
-  private static SSLContext context(TrustManager trustManager) {
+  private static SSLContext context(TrustManager... trustManagers) {
     try {
       SSLContext context = SSLContext.getInstance("TLS");
-      context.init(null, new TrustManager[] {trustManager}, null);
+      context.init(null, trustManagers, null);
       return context;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("the Java runtime offers no TLS", e);
