@@ -71,12 +71,13 @@ class EncryptionFlowTest {
   @Test
   void eachCommandReadsOnlyTheSettingsOfItsSteps() {
     assertThat(EncryptionFlow.settingsOf(Command.CHECK)).containsExactlyInAnyOrder("plan", "timeoutSeconds", "vms",
-        "vmFolder", "allowEmptySelection", "providerName", "maxNonCompliant", "reportDirectory", "vcenterServer",
+        "vmFolder", "allowEmptySelection", "providerName", "maxNonCompliant", "reportDirectory", "reportFormats",
+        "vcenterServer",
         "vcenterThumbprint", "vcenterCaFile", "vcenterInsecure", "vcenterUser", "vcenterPassword");
     assertThat(EncryptionFlow.settingsOf(Command.ORDER)).contains("region", "order", "ovhEndpoint")
         .doesNotContain("vms", "vcenterServer", "iamActions");
     assertThat(EncryptionFlow.settingsOf(Command.ENCRYPT_VM)).containsAll(SettingNames.SETTINGS.stream()
-        .filter(name -> !name.equals("maxNonCompliant") && !name.equals("reportDirectory")).toList())
+        .filter(name -> !List.of("maxNonCompliant", "reportDirectory", "reportFormats").contains(name)).toList())
         .containsAll(SettingNames.CREDENTIALS);
   }
 
