@@ -6,6 +6,7 @@ import io.github.okmsvm.core.common.Secret;
 import io.github.okmsvm.core.tls.KeyAndChain;
 import io.github.okmsvm.core.tls.TrustMaterial;
 import io.github.okmsvm.sandbox.ovh.OvhApiServer;
+import io.github.okmsvm.sandbox.kmip.KmipObjects;
 import io.github.okmsvm.sandbox.ovh.OvhSandbox;
 import io.github.okmsvm.sandbox.pki.CertificateAuthority;
 import io.github.okmsvm.sandbox.vcenter.VcenterSandbox;
@@ -52,6 +53,10 @@ public final class OkmsSandbox implements AutoCloseable {
       this.ovh = OvhSandbox.start(tls, builder.nichandle, builder.pccs, builder.okmsRegions, applicationKey,
           serviceAccount);
       this.vcenter = VcenterSandbox.start(tls, vcenterUsername, vcenterPassword, builder.vms);
+      if (!builder.pccs.isEmpty()) {
+        // the vCenter is the first PCC's: it reaches a KMS only through that PCC's firewall
+        vcenter.server().kmsNetwork(ovh.firewallOf(builder.pccs.get(0)));
+      }
     } catch (IOException e) {
       close();
       throw new UncheckedIOException("cannot start the sandbox", e);
@@ -114,6 +119,11 @@ public final class OkmsSandbox implements AutoCloseable {
   }
 
   /** The account's identity URN, as OKMS credentials and IAM policies name it. */
+  /** The KMIP objects of OKMS {@code okmsId}: what vCenter made there, read without a credential. */
+  public KmipObjects kmipObjects(String okmsId) {
+    return ovh.kmipObjects(okmsId);
+  }
+
   public String accountUrn() {
     return ovh.accountUrn();
   }

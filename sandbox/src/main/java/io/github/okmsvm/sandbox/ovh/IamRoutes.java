@@ -14,28 +14,30 @@ final class IamRoutes {
   private static final Pattern URN = Pattern.compile("urn:v1:(eu|ca|us):(resource|identity):[A-Za-z]+:.+");
   private static final Map<String, List<String>> ACTIONS = Map.of(
       "okms", List.of("okms:apiovh:resource/get", "okms:apiovh:credential/get", "okms:apiovh:credential/create",
-          "okms:apiovh:credential/delete", "okms:kmip:get", "okms:kmip:create", "okms:kmip:locate",
-          "okms:kmip:encrypt", "okms:kmip:decrypt", "okms:kmip:activate", "okms:kmip:getAttributes"),
+          "okms:apiovh:credential/delete", "okms:kmip:create", "okms:kmip:register", "okms:kmip:rekey",
+          "okms:kmip:locate", "okms:kmip:get", "okms:kmip:getAttributes", "okms:kmip:addAttribute",
+          "okms:kmip:activate", "okms:kmip:revoke", "okms:kmip:destroy", "okms:kmip:encrypt", "okms:kmip:decrypt"),
       "pccVMware", List.of("pccVMware:apiovh:get", "pccVMware:apiovh:vmEncryption/get",
           "pccVMware:apiovh:vmEncryption/kms/get", "pccVMware:apiovh:vmEncryption/kms/create",
           "pccVMware:apiovh:vmEncryption/kms/changeProperties", "pccVMware:apiovh:task/get",
           "pccVMware:vSphere:assumeRole?iam-admin"));
 
   private final SandboxAccount account;
-  private final Map<String, Map<String, Object>> policies = new LinkedHashMap<>();
+  private final Map<String, Map<String, Object>> policies;
 
   IamRoutes(SandboxAccount account) {
     this.account = account;
+    this.policies = account.policies;
   }
 
   void register(OvhApiServer server) {
     server.pagedRoute("/iam/policy", "account:apiovh:iam/policy/get", call -> {
-      synchronized (this) {
+      synchronized (policies) {
         return Reply.ok(new ArrayList<>(policies.values()));
       }
     });
     server.route("GET", "v2", "/iam/policy/{policyId}", "account:apiovh:iam/policy/get", call -> {
-      synchronized (this) {
+      synchronized (policies) {
         return Reply.ok(policy(call));
       }
     });
@@ -47,7 +49,7 @@ final class IamRoutes {
       policy.put("readOnly", false);
       policy.put("createdAt", now.toString());
       policy.put("updatedAt", null);
-      synchronized (this) {
+      synchronized (policies) {
         for (Map<String, Object> existing : policies.values()) {
           if (existing.get("name").equals(policy.get("name"))) {
             throw new ApiError(409, "Client::Conflict::PolicyNameAlreadyExists",
@@ -60,7 +62,7 @@ final class IamRoutes {
     });
     server.route("PUT", "v2", "/iam/policy/{policyId}", "account:apiovh:iam/policy/edit", call -> {
       Map<String, Object> update = validated(call);
-      synchronized (this) {
+      synchronized (policies) {
         Map<String, Object> policy = policy(call);
         policy.putAll(update);
         policy.put("updatedAt", Instant.now().toString());
@@ -68,7 +70,7 @@ final class IamRoutes {
       }
     });
     server.route("DELETE", "v2", "/iam/policy/{policyId}", "account:apiovh:iam/policy/delete", call -> {
-      synchronized (this) {
+      synchronized (policies) {
         policies.remove(policy(call).get("id"));
         return Reply.empty();
       }

@@ -131,7 +131,12 @@ final class OkmsRoutes {
   private static Map<String, Object> delete(SandboxOkms okms, String id) {
     synchronized (okms) {
       SandboxCredential credential = credential(okms, id);
+      if (!credential.status.equals("READY")) {
+        throw ApiError.badRequest("CredentialStatusInvalid", "credential " + id + " is " + credential.status
+            + ": only a READY credential can be deleted");
+      }
       okms.credentials.remove(id);
+      okms.revoked.put(credential.certificatePem, credential.id);
       credential.status = "DELETING";
       return credential.toJson();
     }

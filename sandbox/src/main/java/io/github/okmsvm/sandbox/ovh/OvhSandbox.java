@@ -1,6 +1,8 @@
 package io.github.okmsvm.sandbox.ovh;
 
 import io.github.okmsvm.core.ovh.OvhCredentials;
+import io.github.okmsvm.sandbox.kmip.KmipObjects;
+import io.github.okmsvm.sandbox.vcenter.KmsNetwork;
 import java.io.IOException;
 import java.util.List;
 import javax.net.ssl.SSLContext;
@@ -39,6 +41,28 @@ public final class OvhSandbox implements AutoCloseable {
 
   public String accountUrn() {
     return account.accountUrn();
+  }
+
+  /** The firewall between the vCenter of PCC {@code serviceName} and the KMSs it may use. */
+  public KmsNetwork firewallOf(String serviceName) {
+    synchronized (account) {
+      SandboxPcc pcc = account.pccs.get(serviceName);
+      if (pcc == null) {
+        throw new IllegalArgumentException("no PCC " + serviceName + " in the sandbox account");
+      }
+      return new PccFirewall(account, pcc);
+    }
+  }
+
+  /** The KMIP objects of OKMS {@code okmsId}, as its KMIP endpoint serves them. */
+  public KmipObjects kmipObjects(String okmsId) {
+    synchronized (account) {
+      SandboxOkms okms = account.okms.get(okmsId);
+      if (okms == null) {
+        throw new IllegalArgumentException("no OKMS " + okmsId + " in the sandbox account");
+      }
+      return okms.kmip.objects();
+    }
   }
 
   @Override

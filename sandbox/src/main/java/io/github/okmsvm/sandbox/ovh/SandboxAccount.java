@@ -4,12 +4,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-/** The state behind the sandbox API: one account, its OKMSs, PCCs, orders and IAM policies. Guarded by itself. */
+/** The state behind the sandbox API: one account, its OKMSs, PCCs, orders and IAM policies. */
 final class SandboxAccount {
   final String nichandle;
   final String subsidiary;
   final Map<String, SandboxOkms> okms = new LinkedHashMap<>();
   final Map<String, SandboxPcc> pccs = new LinkedHashMap<>();
+  /** IAM policies by id, as {@code /v2/iam/policy} returns them. Guarded by itself. */
+  final Map<String, Map<String, Object>> policies = new LinkedHashMap<>();
 
   SandboxAccount(String nichandle, String subsidiary) {
     this.nichandle = nichandle;
@@ -21,7 +23,7 @@ final class SandboxAccount {
   }
 
   synchronized SandboxOkms provisionOkms(String region, boolean justOrdered) {
-    SandboxOkms created = new SandboxOkms(UUID.randomUUID().toString(), region, justOrdered);
+    SandboxOkms created = new SandboxOkms(UUID.randomUUID().toString(), region, justOrdered, this);
     okms.put(created.id, created);
     return created;
   }

@@ -1,14 +1,15 @@
 package io.github.okmsvm.sandbox.ovh;
 
 import io.github.okmsvm.sandbox.kmip.KmipEndpoint;
+import io.github.okmsvm.sandbox.kmip.KmipObjects;
 import io.github.okmsvm.sandbox.pki.CertificateAuthority;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One OKMS of the sandbox: its CA (served as {@code publicCA}, signer of its credentials) and its live KMIP
- * endpoint. A new one answers {@code iam.state IN_CREATION} to its first read, then {@code OK}.
+ * One OKMS of the sandbox: its CA (served as {@code publicCA}, signer of its credentials), its live KMIP
+ * endpoint, which admits its credentials as IAM allows them, and the KMIP objects it holds. A new one answers {@code iam.state IN_CREATION} to its first read, then {@code OK}.
  */
 final class SandboxOkms {
   final String id;
@@ -17,14 +18,16 @@ final class SandboxOkms {
   final KmipEndpoint kmip;
   final Instant createdAt;
   final Map<String, SandboxCredential> credentials = new LinkedHashMap<>();
+  /** Certificates of deleted credentials ("revoke and delete"), by PEM, with the credential they belonged to. */
+  final Map<String, String> revoked = new LinkedHashMap<>();
   private int reads;
   private final boolean justOrdered;
 
-  SandboxOkms(String id, String region, boolean justOrdered) {
+  SandboxOkms(String id, String region, boolean justOrdered, SandboxAccount account) {
     this.id = id;
     this.region = region;
     this.ca = CertificateAuthority.create("CN=CCMUsersCA");
-    this.kmip = KmipEndpoint.start(ca);
+    this.kmip = KmipEndpoint.start(ca, new OkmsKmipAccess(account, this), new KmipObjects());
     this.createdAt = Instant.now();
     this.justOrdered = justOrdered;
   }
@@ -49,7 +52,7 @@ final class SandboxOkms {
         "swaggerEndpoint", "https://localhost:" + kmip.endpoint().port() + "/swagger",
         "publicCA", withPublicCa ? ca.certificatePem() : null,
         "publicRsaCA", null,
-        "kmipObjectCount", 0L,
+        "kmipObjectCount", kmip.objects().count(),
         "serviceKeyCount", 0L,
         "secretCount", 0L,
         "secretVersionCount", 0L,

@@ -51,6 +51,19 @@ final class Inventory {
   }
 
   /** The VMs below {@code containerId} (root, datacenter or folder), recursively, in creation order. */
+  /** The ids of the VMs whose home or a disk is encrypted with {@code keyId}. */
+  synchronized List<String> vmsUsingKey(String keyId) {
+    List<String> found = new ArrayList<>();
+    for (SandboxVm vm : vms.values()) {
+      synchronized (vm) {
+        if (keyId.equals(vm.homeKeyId) || vm.disks.stream().anyMatch(disk -> keyId.equals(disk.keyId))) {
+          found.add(vm.id);
+        }
+      }
+    }
+    return found;
+  }
+
   synchronized List<SandboxVm> vmsBelow(String containerId) {
     List<SandboxVm> found = new ArrayList<>();
     for (SandboxVm vm : vms.values()) {

@@ -61,9 +61,19 @@ final class KeyProviders {
 
   private final Map<String, Provider> providers = new LinkedHashMap<>();
   private final String vcenterName;
+  private volatile KmsNetwork network = KmsNetwork.OPEN;
 
   KeyProviders(String vcenterName) {
     this.vcenterName = vcenterName;
+  }
+
+  void network(KmsNetwork value) {
+    this.network = value;
+  }
+
+  /** Why vCenter cannot reach {@code provider}'s server now, or empty when it can. */
+  java.util.Optional<String> blocked(Provider provider) {
+    return network.blocked(provider.address, provider.port);
   }
 
   synchronized void register(XmlElement server) {
@@ -108,6 +118,10 @@ final class KeyProviders {
 
   /** Connects to the KMIP server and returns the certificate it presents, as PEM. */
   XmlElement retrieveServerCert(Provider provider) {
+    blocked(provider).ifPresent(why -> {
+      throw new SoapFault("RuntimeFault", "Cannot retrieve the certificate of KMS " + provider.serverName + ": "
+          + why);
+    });
     CapturedChain chain;
     try {
       chain = ChainCapture.capture(new TlsEndpoint(provider.address, provider.port), PROBE_TIMEOUT);
@@ -195,7 +209,12 @@ final class KeyProviders {
     boolean clientTrustServer = false;
     boolean serverTrustClient = false;
     String connection;
+    java.util.Optional<String> blocked = blocked(provider);
     try {
+      if (blocked.isPresent()) {
+        throw new TlsException("Cannot establish a connection to KMS " + provider.serverName + ": "
+            + blocked.get());
+      }
       CapturedChain chain = ChainCapture.capture(new TlsEndpoint(provider.address, provider.port), PROBE_TIMEOUT);
       clientTrustServer = trustedPem != null
           && Thumbprint.of(chain.leaf()).equals(Thumbprint.of(Pem.certificate(trustedPem, "trusted")));

@@ -49,6 +49,7 @@ public final class VcenterServer implements AutoCloseable {
   private final Secret password;
   private final Inventory inventory;
   private final KeyProviders keyProviders = new KeyProviders("vcenter.okms-sandbox.invalid");
+  private final VcenterKeys keys = new VcenterKeys(keyProviders, "8.0.3 build-24322831");
   private final StorageProfiles profiles = new StorageProfiles();
   private final SandboxTasks tasks = new SandboxTasks();
   private final Set<String> sessions = ConcurrentHashMap.newKeySet();
@@ -113,6 +114,12 @@ public final class VcenterServer implements AutoCloseable {
   }
 
   /** How long every task (power, reconfigure, status) runs before it ends. */
+  /** What stands between this vCenter and its KMSs: a PCC's firewall, or nothing. */
+  public void kmsNetwork(KmsNetwork network) {
+    keyProviders.network(network);
+    connected = null;
+  }
+
   public void taskDuration(Duration duration) {
     this.taskDuration = duration;
   }
@@ -308,6 +315,10 @@ public final class VcenterServer implements AutoCloseable {
       case "RemoveKmipServer":
         keyProviders.remove(provider(request, "clusterId"), request.childText("serverName"));
         return List.of();
+      case "GenerateKey":
+        return List.of(generateKey(request));
+      case "QueryCryptoKeyStatus":
+        return queryKeyStatus(request);
       case "RetrieveKmipServersStatus_Task": {
         List<KeyProviders.Provider> asked = new ArrayList<>();
         for (XmlElement cluster : request.children("clusters")) {
@@ -323,6 +334,47 @@ public final class VcenterServer implements AutoCloseable {
       default:
         throw new SoapFault("MethodNotFound", "Method " + method + " is not supported by the sandbox vCenter");
     }
+  }
+
+  /** A key of the given provider, or of the default one; as vcsim and vCenter do, "No default provider" else. */
+  private XmlElement generateKey(XmlElement request) {
+    KeyProviders.Provider provider = request.child("keyProvider").isPresent()
+        ? provider(request, "keyProvider") : keyProviders.defaultProvider();
+    if (provider == null) {
+      throw new SoapFault("RuntimeFault", "No default provider");
+    }
+    String id = keys.newKey(provider, false);
+    return XmlElement.of("returnval", XmlElement.of("keyId", XmlElement.text("keyId", id),
+        XmlElement.of("providerId", XmlElement.text("id", provider.id))).typed("CryptoKeyId"),
+        XmlElement.text("success", true)).typed("CryptoKeyResult");
+  }
+
+  /** Each key's availability as its provider's KMS answers now; with bit 0x02, the VMs it encrypts. */
+  private List<XmlElement> queryKeyStatus(XmlElement request) {
+    int bits = Integer.parseInt(java.util.Objects.requireNonNullElse(request.childText("checkKeyBitMap"), "1"));
+    List<XmlElement> statuses = new ArrayList<>();
+    for (XmlElement keyId : request.children("keyIds")) {
+      String id = keyId.childText("keyId");
+      String providerId = keyId.path("providerId.id").map(XmlElement::text).orElse(null);
+      VcenterKeys.KeyStatus status;
+      try {
+        status = providerId == null ? new VcenterKeys.KeyStatus(false, "KeyStateMissingInCache")
+            : keys.status(keyProviders.provider(keyId.child("providerId").orElseThrow()), id);
+      } catch (SoapFault unknownProvider) {
+        status = new VcenterKeys.KeyStatus(false, "KeyStateClusterInvalid");
+      }
+      List<XmlElement> parts = new ArrayList<>();
+      parts.add(XmlElement.of("keyId", XmlElement.text("keyId", id), providerId == null ? null
+          : XmlElement.of("providerId", XmlElement.text("id", providerId))).typed("CryptoKeyId"));
+      parts.add(XmlElement.text("keyAvailable", status.available()));
+      parts.add(XmlElement.text("reason", status.available() ? "" : status.reason()));
+      if ((bits & 0x02) != 0) {
+        inventory.vmsUsingKey(id).forEach(vm -> parts.add(XmlElement.moRef("encryptedVMs",
+            new MoRef("VirtualMachine", vm))));
+      }
+      statuses.add(XmlElement.of("returnval", parts).typed("CryptoManagerKmipCryptoKeyStatus"));
+    }
+    return statuses;
   }
 
   private KeyProviders.Provider provider(XmlElement request, String field) {
@@ -492,21 +544,28 @@ public final class VcenterServer implements AutoCloseable {
         throw new SoapFault("InvalidState", "The operation is not allowed in the current state: the virtual machine"
             + " has snapshots.");
       }
-      String provider = encrypting ? connectedDefaultProvider() : null;
+      KeyProviders.Provider kms = encrypting ? connectedDefaultProvider() : null;
+      String provider = kms == null ? null : kms.id;
+      // one key per task from the default provider's KMS, for home and disks alike (what the vSphere Client and a
+      // policy-only reconfigure do), obtained before anything changes so a KMS refusal leaves the VM as it was
+      boolean needsKey = (homeProfile != null && profiles.encrypts(homeProfile) && vm.homeKeyId == null)
+          || vm.disks.stream().anyMatch(disk -> disk.keyId == null && diskProfiles.get(disk.key) != null
+              && profiles.encrypts(diskProfiles.get(disk.key)));
+      String key = !needsKey ? null : vm.homeKeyId != null ? vm.homeKeyId : keys.newKey(kms, true);
       // applied with the rest or not at all; vSphere: an advanced setting
       // given an empty value is removed
-      extraConfig.forEach((key, value) -> {
+      extraConfig.forEach((name, value) -> {
         if (value.isEmpty()) {
-          vm.extraConfig.remove(key);
+          vm.extraConfig.remove(name);
         } else {
-          vm.extraConfig.put(key, value);
+          vm.extraConfig.put(name, value);
         }
       });
       vm.changeVersion = java.time.Instant.now().toString() + "#" + (++vm.reconfigurations);
       if (homeProfile != null) {
         vm.homeProfile = homeProfile;
         if (profiles.encrypts(homeProfile) && vm.homeKeyId == null) {
-          vm.homeKeyId = UUID.randomUUID().toString();
+          vm.homeKeyId = key;
           vm.homeProvider = provider;
         }
       }
@@ -515,7 +574,7 @@ public final class VcenterServer implements AutoCloseable {
         if (diskProfiles.containsKey(disk.key) && profile != null) {
           disk.profile = profile;
           if (profiles.encrypts(profile) && disk.keyId == null) {
-            disk.keyId = UUID.randomUUID().toString();
+            disk.keyId = key;
             disk.provider = provider;
           }
         }
@@ -524,22 +583,23 @@ public final class VcenterServer implements AutoCloseable {
   }
 
   /** The default key provider, if vCenter is connected to it (checked for real, remembered for half a minute). */
-  private String connectedDefaultProvider() {
+  private KeyProviders.Provider connectedDefaultProvider() {
     KeyProviders.Provider provider = keyProviders.defaultProvider();
     if (provider == null) {
       throw new SoapFault("InvalidState", "Cannot apply the encryption policy: no default key provider is set.");
     }
     ConnectedCache cache = connected;
     if (cache != null && cache.providerId().equals(provider.id) && Instant.now().isBefore(cache.until())) {
-      return provider.id;
+      return provider;
     }
     XmlElement status = keyProviders.status(provider);
     if (!"green".equals(status.childText("overallStatus"))) {
+      String why = status.path("servers.connectionStatus").map(XmlElement::text).orElse("");
       throw new SoapFault("InvalidState", "Cannot apply the encryption policy: key provider " + provider.id
-          + " is not connected.");
+          + " is not connected (" + why + ").");
     }
     connected = new ConnectedCache(provider.id, Instant.now().plusSeconds(30));
-    return provider.id;
+    return provider;
   }
 
   private static void send(HttpExchange exchange, int status, String xml, String newSession) throws IOException {

@@ -26,6 +26,9 @@ final class VmProperties {
                   XmlElement.text("id", 1), XmlElement.text("createTime", "2026-01-01T00:00:00Z"),
                   XmlElement.text("state", vm.powerState), XmlElement.text("quiesced", false)))
               .typed("VirtualMachineSnapshotInfo") : null;
+        case "runtime.cryptoState":
+          // vim25 VirtualMachineCryptoState: set for an encrypted VM, "unlocked" while its keys are on the host
+          return vm.homeKeyId == null ? null : XmlElement.text("val", "unlocked").typed("VirtualMachineCryptoState");
         case "config.keyId":
           return vm.homeKeyId == null ? null : key("val", vm.homeKeyId, vm.homeProvider);
         case "config.hardware.device":

@@ -54,7 +54,9 @@ class KmipEndpointTest {
 
     assertThat(result.negotiatedVersion()).isEqualTo(ProtocolVersion.V1_4);
     assertThat(result.serverVersions()).containsExactlyElementsOf(ProtocolVersion.SUPPORTED);
-    assertThat(result.operations()).containsExactly("DiscoverVersions", "Query");
+    assertThat(result.operations()).containsExactly("DiscoverVersions", "Query", "Create", "Register", "ReKey",
+        "Locate", "Get", "GetAttributes", "AddAttribute", "Activate", "Revoke", "Destroy");
+    assertThat(result.objectTypes()).containsExactly("SymmetricKey", "SecretData");
     assertThat(result.vendorIdentification()).isEqualTo("okms-sandbox KMIP endpoint");
     assertThat(result.tlsProtocol()).isIn("TLSv1.2", "TLSv1.3");
     assertThat(endpoint.requestCount() - before).isEqualTo(2);

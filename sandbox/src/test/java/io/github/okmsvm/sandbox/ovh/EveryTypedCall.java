@@ -104,6 +104,14 @@ final class EveryTypedCall {
         List.of(accountUrn), null, 30L, null, OkmsApi.CertificateType.RSA));
     assertThat(withKey.privateKeyPEM().reveal()).startsWith("-----BEGIN PRIVATE KEY-----");
     assertThat(okms.credentials(okmsId)).extracting(OkmsApi.Credential::name).containsExactly("vcenter-kms", "ci");
+    try {
+      okms.deleteCredential(okmsId, withKey.id());
+      throw new AssertionError("a CREATING credential cannot be deleted");
+    } catch (io.github.okmsvm.core.ovh.OvhApiException e) {
+      assertThat(e.errorClass()).isEqualTo("Client::BadRequest::CredentialStatusInvalid");
+    }
+    okms.credential(okmsId, withKey.id()); // the read that finds it CREATING moves it on
+    assertThat(okms.credential(okmsId, withKey.id()).status()).isEqualTo(OkmsApi.CredentialStatus.READY);
     assertThat(okms.deleteCredential(okmsId, withKey.id()).name()).isEqualTo("ci");
     assertThat(okms.serviceKeys(okmsId)).isEmpty();
     try {

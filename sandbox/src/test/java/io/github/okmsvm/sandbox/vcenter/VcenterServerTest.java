@@ -3,6 +3,7 @@ package io.github.okmsvm.sandbox.vcenter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.okmsvm.core.ovh.IamApi;
 import io.github.okmsvm.core.ovh.OkmsApi;
 import io.github.okmsvm.core.ovh.OvhApi;
 import io.github.okmsvm.core.tls.CsrDetails;
@@ -42,7 +43,8 @@ class VcenterServerTest {
   static void start() {
     sandbox = OkmsSandbox.builder().existingOkms("eu-west-rbx")
         .vm("off-1", "prod", false, 2, false).vm("on-1", "prod", true, 1, false)
-        .vm("snap-1", "prod", false, 1, true).vm("off-2", "test", false, 3, false).start();
+        .vm("snap-1", "prod", false, 1, true).vm("off-2", "test", false, 3, false)
+        .vm("off-3", "lab", false, 1, false).vm("off-4", "lab", false, 1, false).start();
     sandbox.vcenterServer().taskDuration(Duration.ofMillis(50));
     vim = VimClient.connect(sandbox.vcenterUrl(), sandbox.vcenterUsername(), sandbox.vcenterPassword(),
         sandbox.vcenterTls(), TIMEOUT, line -> { });
@@ -157,7 +159,11 @@ class VcenterServerTest {
     assertThat(encrypted.fullyEncrypted()).isTrue();
     assertThat(encrypted.homeKey().providerId()).isEqualTo(PROVIDER);
     assertThat(encrypted.disks()).hasSize(2).allSatisfy(disk ->
-        assertThat(disk.cryptoKey().providerId()).isEqualTo(PROVIDER));
+        assertThat(disk.cryptoKey()).isEqualTo(encrypted.homeKey()));
+    // the key is a KMIP object vCenter made on the OKMS with its client certificate, and the only one there
+    assertThat(sandbox.kmipObjects(okms.id()).contains(encrypted.homeKey().keyId())).isTrue();
+    OkmsApi api = new OkmsApi(ovh);
+    assertThat(api.resource(okms.id(), false).kmipObjectCount()).isEqualTo(1);
     StoragePolicies policies = new StoragePolicies(vim);
     assertThat(policies.associatedProfiles("virtualMachine", off.ref().value())).containsExactly(policy);
     assertThat(policies.associatedProfiles("virtualDiskId", off.ref().value() + ":2001")).containsExactly(policy);
@@ -178,6 +184,43 @@ class VcenterServerTest {
     vms.powerOn(vm, TIMEOUT, elapsed -> { });
     assertThat(vms.read(vm).poweredOn()).isTrue();
     assertThat(vms.inFolder("DC0/vm/test", 100)).extracting(VmState::name).containsExactly("off-2");
+  }
+
+  @Test
+  @Order(5)
+  void theKmsDecidesWhatVcentersCertificateMayDo() {
+    OkmsApi api = new OkmsApi(ovh);
+    CryptoManager crypto = new CryptoManager(vim);
+    VirtualMachines vms = new VirtualMachines(vim);
+    String user = "urn:v1:eu:identity:user:" + sandbox.accountUrn().substring(sandbox.accountUrn().lastIndexOf(':')
+        + 1) + "/vcenter";
+    OkmsApi.CreatedCredential asUser = api.createCredential(okms.id(), new OkmsApi.CredentialCreation("vcenter-user",
+        List.of(user), null, null, crypto.retrieveClientCsr(PROVIDER), null));
+    api.credential(okms.id(), asUser.id());
+    crypto.updateKmsSignedCsrClientCert(PROVIDER, api.credential(okms.id(), asUser.id()).certificatePEM());
+    VmState vm = vms.findByName("off-3", 100).orElseThrow();
+
+    assertThatThrownBy(() -> vms.applyPolicy(vm, policy(), TIMEOUT, elapsed -> { }))
+        .isInstanceOf(VimFault.RuntimeFault.class)
+        .hasMessageContaining("Cannot generate a key on key provider " + PROVIDER)
+        .hasMessageContaining("refused Create failed: PermissionDenied (no IAM policy allows okms:kmip:create to "
+            + user + " on " + okms.iam().urn() + ")");
+    assertThat(vms.read(vm.ref()).homeKey()).isNull();
+    assertThat(api.resource(okms.id(), false).kmipObjectCount()).isEqualTo(1);
+
+    IamApi iam = new IamApi(ovh);
+    IamApi.Policy allowed = iam.create(new IamApi.PolicyRequest("vcenter-kmip", null, List.of(user),
+        List.of(new IamApi.ResourceRef(okms.iam().urn())), IamApi.Permissions.allowing(List.of("okms:kmip:*"))));
+    vms.applyPolicy(vm, policy(), TIMEOUT, elapsed -> { });
+    assertThat(sandbox.kmipObjects(okms.id()).contains(vms.read(vm.ref()).homeKey().keyId())).isTrue();
+    iam.delete(allowed.id());
+
+    api.deleteCredential(okms.id(), asUser.id());
+    VmState next = vms.findByName("off-4", 100).orElseThrow();
+    assertThatThrownBy(() -> vms.applyPolicy(next, policy(), TIMEOUT, elapsed -> { }))
+        .isInstanceOf(VimFault.class)
+        .hasMessageContaining("the client certificate is revoked: its credential " + asUser.id() + " was deleted");
+    assertThat(vms.read(next.ref()).homeKey()).isNull();
   }
 
   private static String policy() {

@@ -6,9 +6,13 @@ import io.github.okmsvm.core.tls.KeyAndChain;
 import io.github.okmsvm.core.tls.KeyMatch;
 import io.github.okmsvm.core.tls.Pem;
 import io.github.okmsvm.core.tls.TlsException;
+import io.github.okmsvm.core.tls.TrustMaterial;
+import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.Optional;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLContext;
 
 /**
  * The client certificate and key a KMIP server authenticates this client by, such as an OKMS credential. Its
@@ -43,6 +47,22 @@ public final class KmipClientCredentials {
 
   public X509Certificate certificate() {
     return keyAndChain.certificate();
+  }
+
+  /**
+   * TLS that presents {@code credentials} (none if null) and trusts the certificates of {@code trustedCaPem}: a CA,
+   * or the server's own certificate as vCenter pins it.
+   */
+  public static SSLContext sslContext(KmipClientCredentials credentials, String trustedCaPem) {
+    try {
+      KeyManager[] keys = credentials == null ? null
+          : new KeyManager[] {new SingleCertificateKeyManager(credentials.keyAndChain)};
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(keys, TrustMaterial.trustManagers(trustedCaPem, "trusted CA"), null);
+      return context;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("cannot set up TLS: " + e.getMessage(), e);
+    }
   }
 
   /** Why a KMIP server would refuse this certificate for client authentication, if anything locally visible. */

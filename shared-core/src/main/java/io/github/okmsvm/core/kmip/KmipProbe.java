@@ -1,6 +1,5 @@
 package io.github.okmsvm.core.kmip;
 
-import io.github.okmsvm.core.tls.TrustMaterial;
 import io.github.okmsvm.core.tls.TlsEndpoint;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,7 +7,6 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.security.GeneralSecurityException;
 import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,7 +15,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
@@ -187,15 +184,7 @@ public final class KmipProbe {
   }
 
   private SSLContext sslContext() {
-    try {
-      KeyManager[] keys = credentials == null ? null
-          : new KeyManager[] {new SingleCertificateKeyManager(credentials.keyAndChain())};
-      SSLContext context = SSLContext.getInstance("TLS");
-      context.init(keys, TrustMaterial.trustManagers(trustedCaPem, "trusted CA"), null);
-      return context;
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("cannot set up TLS: " + e.getMessage(), e);
-    }
+    return KmipClientCredentials.sslContext(credentials, trustedCaPem);
   }
 
   private static String describe(Ttlv serverInformation) {

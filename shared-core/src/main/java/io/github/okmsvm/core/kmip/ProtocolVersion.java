@@ -13,13 +13,13 @@ public record ProtocolVersion(int major, int minor) implements Comparable<Protoc
   /** What this client speaks, most preferred first, as OVHcloud's own KMIP client offers them. */
   public static final List<ProtocolVersion> SUPPORTED = List.of(V1_4, V1_3, V1_2, V1_1, V1_0);
 
-  Ttlv toTtlv() {
+  public Ttlv toTtlv() {
     return Ttlv.structure(Tag.PROTOCOL_VERSION,
         Ttlv.integer(Tag.PROTOCOL_VERSION_MAJOR, major),
         Ttlv.integer(Tag.PROTOCOL_VERSION_MINOR, minor));
   }
 
-  static ProtocolVersion from(Ttlv item) {
+  public static ProtocolVersion from(Ttlv item) {
     return new ProtocolVersion(item.required(Tag.PROTOCOL_VERSION_MAJOR).asInt(),
         item.required(Tag.PROTOCOL_VERSION_MINOR).asInt());
   }

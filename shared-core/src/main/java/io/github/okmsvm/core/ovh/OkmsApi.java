@@ -75,7 +75,7 @@ public final class OkmsApi {
   /** {@code okms.resource.ResponseWithIAM}. */
   public record Resource(String id, String region, String kmipEndpoint, String kmipRsaEndpoint,
       String restEndpoint, String swaggerEndpoint, @JsonProperty("publicCA") String publicCA,
-      @JsonProperty("publicRsaCA") String publicRsaCA, IamMetadata iam) {}
+      @JsonProperty("publicRsaCA") String publicRsaCA, long kmipObjectCount, IamMetadata iam) {}
 
   /** {@code okms.CredentialStatusEnum}. */
   public enum CredentialStatus {

@@ -136,7 +136,7 @@ public final class VcenterEncryptVmTask implements GuideStep {
             encrypted.add(vms.get(i).name());
           }
         } catch (ExecutionException e) {
-          failures.add(vms.get(i).name() + ": " + e.getCause().getMessage());
+          failures.add(vms.get(i).name() + ": " + KeyProviderRefusal.withFix(e.getCause().getMessage()));
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           throw new StepException("interrupted while encrypting VMs");

@@ -168,7 +168,14 @@ public final class VcenterTrustOkmsTask implements GuideStep {
   /** vCenter trusts the KMS certificate, which must chain to the OKMS CA: no blind trust. */
   private static void trustServer(StepContext context, CryptoManager crypto, String providerName,
       CryptoManager.KmipServer server) {
-    CryptoManager.ServerCertificate certificate = crypto.retrieveKmipServerCert(providerName, server);
+    CryptoManager.ServerCertificate certificate;
+    try {
+      certificate = crypto.retrieveKmipServerCert(providerName, server);
+    } catch (VimFault e) {
+      throw new StepException("vCenter cannot reach the KMS at " + server.address() + ":" + server.port() + " ("
+          + e.getMessage() + "): in a PCC, vCenter reaches a KMS only once the PCC's KMS flow names its IP and"
+          + " thumbprint; run pccOpenKmsFlow first", e);
+    }
     String publicCa = context.output(Outputs.PUBLIC_CA).orElseThrow(() -> new StepException(
         "the OKMS publicCA is unknown: run okmsOrder first"));
     ChainVerifier.verify(Pem.certificates(certificate.certificatePem(), "KMS certificate"), publicCa, "publicCA");
@@ -246,12 +253,21 @@ public final class VcenterTrustOkmsTask implements GuideStep {
     context.put(Outputs.CREDENTIAL_ID, credential.id());
     context.put(Outputs.CLIENT_CERTIFICATE_EXPIRY, Pem.certificate(credential.certificatePEM(), "certificate")
         .getNotAfter().toInstant().toString());
-    // only this provider's own superseded credentials: another provider's (same name or not) is never touched
+    // only this provider's own superseded credentials: another provider's (same name or not) is never touched;
+    // OKMS deletes only READY ones (CredentialStatusInvalid otherwise), so one still CREATING is waited for
     for (OkmsApi.Credential other : okms.credentials(okmsId)) {
       if (other.name().equals(settings.credentialName) && !other.id().equals(credential.id())
           && owner.equals(other.description()) && other.status() != OkmsApi.CredentialStatus.DELETING
           && context.change("delete superseded OKMS credential " + other.id())) {
         try {
+          OkmsApi.Credential settled = other.status() != OkmsApi.CredentialStatus.CREATING ? other
+              : context.await("superseded OKMS credential " + other.id() + " to be ready to delete", () -> {
+                OkmsApi.Credential now = okms.credential(okmsId, other.id());
+                return now.status() == OkmsApi.CredentialStatus.CREATING ? Optional.empty() : Optional.of(now);
+              });
+          if (sameCertificate(settled.certificatePEM(), crypto.retrieveClientCert(providerName))) {
+            continue; // a concurrent run gave vCenter this one last: it is the live one, and ours the superseded
+          }
           okms.deleteCredential(okmsId, other.id());
         } catch (OvhApiException e) {
           if (!e.isNotFound()) {
@@ -260,6 +276,11 @@ public final class VcenterTrustOkmsTask implements GuideStep {
         }
       }
     }
+  }
+
+  private static boolean sameCertificate(String pem, String otherPem) {
+    return pem != null && otherPem != null && !otherPem.isBlank()
+        && Pem.certificate(pem, "credential").equals(Pem.certificate(otherPem, "vCenter's client certificate"));
   }
 
   /** A ready credential for this CSR: reused when one exists, else created once; null in plan mode. */

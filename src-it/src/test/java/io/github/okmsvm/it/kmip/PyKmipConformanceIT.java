@@ -15,13 +15,20 @@ import io.github.okmsvm.core.tls.Conversions;
 import io.github.okmsvm.core.tls.KeyAndChain;
 import io.github.okmsvm.core.tls.Pem;
 import io.github.okmsvm.core.tls.TlsEndpoint;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.okmsvm.it.Conformance;
+import io.github.okmsvm.sandbox.kmip.KmipEndpoint;
 import io.github.okmsvm.sandbox.pki.CertificateAuthority;
 import io.github.okmsvm.sandbox.pki.CertificateAuthority.KeyType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -135,5 +142,50 @@ class PyKmipConformanceIT {
             .isEqualTo(KmipException.Cause.CLIENT_CERTIFICATE_MISSING))
         .hasMessageStartingWith("the KMIP server at " + endpoint + " ")
         .hasMessageEndingWith("give the OKMS credential certificate and key, as PEM or PKCS#12");
+  }
+
+  /**
+   * PyKMIP's own client runs the same lifecycle against PyKMIP's server (the baseline) and the sandbox OKMS endpoint:
+   * both answer every step alike, and the sandbox also re-keys, as OKMS does.
+   */
+  @Test
+  void pykmipsClientSeesTheSameLifecycleOnTheSandboxAsOnPyKmipsServer() throws Exception {
+    Map<String, Object> baseline = lifecycle(endpoint, ca, "pykmip");
+    CertificateAuthority okmsCa = CertificateAuthority.create("CN=CCMUsersCA");
+    Map<String, Object> sandbox;
+    try (KmipEndpoint okms = KmipEndpoint.start(okmsCa)) {
+      sandbox = lifecycle(okms.endpoint(), okmsCa, "sandbox", "--rekey");
+      assertThat(okms.objects().count()).as("the re-keyed key and the secret data remain").isEqualTo(2);
+    }
+
+    assertThat(baseline).containsEntry("state after create", "PRE_ACTIVE").containsEntry("get", "AES 256 bits, 32 bytes")
+        .containsEntry("activate again", "failed: PERMISSION_DENIED")
+        .containsEntry("destroy while active", "failed: PERMISSION_DENIED")
+        .containsEntry("get after destroy", "failed: ITEM_NOT_FOUND");
+    Map<String, Object> common = new TreeMap<>(sandbox);
+    assertThat(common.remove("rekey")).isEqualTo(true);
+    assertThat(common).isEqualTo(baseline);
+  }
+
+  private static Map<String, Object> lifecycle(TlsEndpoint server, CertificateAuthority issuer, String name,
+      String... options) throws Exception {
+    KeyAndChain client = issuer.issue(KeyType.RSA_2048, CertificateAuthority.template("CN=" + name + "_client")
+        .clientAuth());
+    Path certificate = Files.writeString(dir.resolve(name + "-client.crt"), Pem.write(client.certificate()));
+    Path key = Files.writeString(dir.resolve(name + "-client.key"), Pem.write(client.privateKey()));
+    Path trusted = Files.writeString(dir.resolve(name + "-ca.crt"), issuer.certificatePem());
+    Path script = dir.resolve("kmip_lifecycle.py");
+    try (var in = PyKmipConformanceIT.class.getResourceAsStream("kmip_lifecycle.py")) {
+      Files.copy(in, script, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+    List<String> command = new ArrayList<>(List.of(PyKmipServer.PYTHON.toString(), "-W", "ignore",
+        script.toString(), server.host(), Integer.toString(server.port()), certificate.toString(), key.toString(),
+        trusted.toString()));
+    command.addAll(List.of(options));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor()).as(output).isZero();
+    String json = output.lines().reduce((first, second) -> second).orElse("{}");
+    return new TreeMap<>(new ObjectMapper().readValue(json, new TypeReference<Map<String, Object>>() { }));
   }
 }
