@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Fault injection by route ({@code "GET /v2/okms/resource"}) or SOAP method ({@code "ReconfigVM_Task"}): faults queued for the next calls of a route, and a
@@ -14,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Faults {
   private final Map<String, Deque<Fault>> queued = new ConcurrentHashMap<>();
   private volatile Storm storm;
+  private final AtomicLong stormStrikes = new AtomicLong();
 
   /** The next {@code times} calls of {@code route} fail with {@code fault}. */
   public Faults inject(String route, Fault fault, int times) {
@@ -26,10 +28,18 @@ public final class Faults {
     return this;
   }
 
-  /** A share {@code probability} of the calls of routes starting with {@code method} fail with one of {@code kinds}. */
+  /**
+   * A share {@code probability} of the calls of {@code method} fail with one of {@code kinds}: a SOAP method such as
+   * {@code RetrievePropertiesEx}, or an HTTP method such as {@code GET} for every route it starts.
+   */
   public Faults storm(long seed, double probability, String method, List<Fault> kinds) {
     this.storm = new Storm(new Random(seed), probability, method, List.copyOf(kinds));
     return this;
+  }
+
+  /** How many calls the storm has struck so far: a storm test shows it fired. */
+  public long stormStrikes() {
+    return stormStrikes.get();
   }
 
   public void clear() {
@@ -48,12 +58,16 @@ public final class Faults {
       }
     }
     Storm current = storm;
-    return current == null ? null : current.strike(route);
+    Fault fault = current == null ? null : current.strike(route);
+    if (fault != null) {
+      stormStrikes.incrementAndGet();
+    }
+    return fault;
   }
 
   private record Storm(Random random, double probability, String method, List<Fault> kinds) {
     synchronized Fault strike(String route) {
-      if (!route.startsWith(method + " ")) {
+      if (!route.equals(method) && !route.startsWith(method + " ")) {
         return null;
       }
       return random.nextDouble() < probability ? kinds.get(random.nextInt(kinds.size())) : null;

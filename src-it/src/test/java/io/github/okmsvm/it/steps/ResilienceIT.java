@@ -34,6 +34,8 @@ class ResilienceIT {
 
       flow.run(flow.settings().build());
 
+      assertThat(flow.sandbox.ovhApi().faults().stormStrikes()).as("OVHcloud API calls struck").isPositive();
+      assertThat(flow.sandbox.vcenterServer().faults().stormStrikes()).as("vCenter calls struck").isPositive();
       flow.sandbox.ovhApi().faults().clear();
       flow.sandbox.vcenterServer().faults().clear();
       assertThat(flow.inventory()).isEqualTo(new FlowHarness.Inventory(1, 1, 1, 1, 1, 1, 1));
