@@ -42,6 +42,11 @@ public final class KmipObjects {
     return objects.containsKey(id);
   }
 
+  /** Removes object {@code id} whatever its state, as an OKMS administrator can: the key is then missing. */
+  public synchronized void remove(String id) {
+    objects.remove(id);
+  }
+
   /**
    * Performs {@code operation} on {@code payload}; {@code placeholder} holds the identifier of the object an earlier
    * item of the same message made (the ID Placeholder of 1.4 §6.5), used where an item names none.

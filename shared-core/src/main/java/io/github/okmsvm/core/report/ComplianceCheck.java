@@ -22,7 +22,11 @@ public enum ComplianceCheck {
       "Move the VM to the expected provider by a shallow re-key, or give the provider it uses as providerName."),
   NOT_LEFT_POWERED_OFF("VM-ENC-004", "vm-not-left-powered-off", GapKind.LEFT_POWERED_OFF,
       "No run of okms-vm-encryption left the VM powered off.",
-      "Run okms:encrypt-vm (Jenkins: vcenterEncryptVm) again: it powers the VM on and removes the mark.");
+      "Run okms:encrypt-vm (Jenkins: vcenterEncryptVm) again: it powers the VM on and removes the mark."),
+  KEY_AVAILABLE("VM-ENC-005", "vm-key-available-in-kms", GapKind.KEY_NOT_AVAILABLE,
+      "Every key of the VM is available from its key provider's KMS, as vCenter's QueryCryptoKeyStatus reports it.",
+      "Restore or reactivate the key in OKMS, or reconnect the key provider (vcenterTrustOkms); until then the VM"
+          + " cannot power on once its host restarts.");
 
   private final String id;
   private final String slug;

@@ -1,8 +1,10 @@
 package io.github.okmsvm.core.report;
 
+import io.github.okmsvm.core.vsphere.CryptoManager;
 import io.github.okmsvm.core.vsphere.VmState;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The encryption compliance of a set of VMs, and whether it passes the gate ({@code maxNonCompliant}). {@code scope}
@@ -17,8 +19,14 @@ public record ComplianceReport(Instant generatedAt, String vcenter, String scope
 
   public static ComplianceReport judge(String vcenter, String scope, String expectedProvider, int maxNonCompliant,
       List<VmState> states) {
+    return judge(vcenter, scope, expectedProvider, maxNonCompliant, states, Map.of());
+  }
+
+  /** As above, with each key's availability from its KMS as vCenter reported it (keys not in it are not judged). */
+  public static ComplianceReport judge(String vcenter, String scope, String expectedProvider, int maxNonCompliant,
+      List<VmState> states, Map<VmState.CryptoKey, CryptoManager.KeyStatus> keyStatuses) {
     return new ComplianceReport(Instant.now(), vcenter, scope, expectedProvider, maxNonCompliant,
-        states.stream().map(vm -> VmCompliance.judge(vm, expectedProvider)).toList());
+        states.stream().map(vm -> VmCompliance.judge(vm, expectedProvider, keyStatuses)).toList());
   }
 
   public long compliantCount() {

@@ -1,5 +1,6 @@
 package io.github.okmsvm.core.report;
 
+import io.github.okmsvm.core.vsphere.CryptoManager;
 import io.github.okmsvm.core.vsphere.VmState;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -7,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One VM judged: compliant when its home and every disk are encrypted (by the expected provider, when given) and no
- * run of this tool left it powered off; {@code gaps} say why not, each of the kind of check it fails.
+ * One VM judged: compliant when its home and every disk are encrypted (by the expected provider, when given), every
+ * key is available from its KMS (when vCenter could tell), and no run of this tool left it powered off; {@code gaps} say why not, each of the kind of check it fails.
  */
 public record VmCompliance(String name, String id, String powerState, boolean homeEncrypted, String homeProvider,
     List<DiskCompliance> disks, List<VmState.Gap> gaps) {
@@ -39,9 +40,17 @@ public record VmCompliance(String name, String id, String powerState, boolean ho
     return gaps.isEmpty();
   }
 
-  static VmCompliance judge(VmState vm, String expectedProvider) {
+  static VmCompliance judge(VmState vm, String expectedProvider,
+      Map<VmState.CryptoKey, CryptoManager.KeyStatus> keyStatuses) {
     List<VmState.Gap> gaps = new ArrayList<>(vm.encryptionGaps(expectedProvider));
     gaps.addAll(vm.unfinishedWork());
+    for (VmState.CryptoKey key : vm.keys()) {
+      CryptoManager.KeyStatus status = keyStatuses.get(key);
+      if (status != null && !status.available()) {
+        gaps.add(new VmState.Gap(VmState.GapKind.KEY_NOT_AVAILABLE, "key " + key.keyId() + " of key provider "
+            + key.providerId() + " is not available from its KMS (" + status.reason() + ")"));
+      }
+    }
     List<DiskCompliance> disks = new ArrayList<>();
     for (VmState.Disk disk : vm.disks()) {
       boolean encrypted = disk.cryptoKey() != null;

@@ -15,8 +15,13 @@ import io.github.okmsvm.core.report.ComplianceReport;
 import io.github.okmsvm.core.report.ReportFormat;
 import io.github.okmsvm.core.report.ReportWriters;
 import io.github.okmsvm.core.report.VmCompliance;
+import io.github.okmsvm.core.vsphere.CryptoManager;
+import io.github.okmsvm.core.vsphere.VimFault;
+import io.github.okmsvm.core.vsphere.VmState;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -64,8 +69,9 @@ public final class VcenterEncryptionComplianceTask implements GuideStep {
     String expectedProvider = context.output(Outputs.PROVIDER_NAME).orElse(context.settings().providerName);
     String scope = context.vcenter().host() + (context.settings().vmFolder == null ? ""
         : "/" + context.settings().vmFolder);
+    List<VmState> vms = context.selectedVms();
     report = ComplianceReport.judge(context.vcenter().serviceContent().fullName(), scope, expectedProvider,
-        context.settings().maxNonCompliant, context.selectedVms());
+        context.settings().maxNonCompliant, vms, keyStatuses(context, vms));
     if (reportDirectory != null) {
       ReportWriters.write(report, reportDirectory, ReportFormat.parse(context.settings().reportFormats));
     }
@@ -78,6 +84,22 @@ public final class VcenterEncryptionComplianceTask implements GuideStep {
               vm.reasons()) + ")").reduce((a, b) -> a + ", " + b).orElse(""));
     }
     return report.summary();
+  }
+
+  /**
+   * Each key's availability from its KMS, asked of vCenter once for all the VMs' distinct keys. A vCenter that cannot
+   * tell (no QueryCryptoKeyStatus before 6.7 U2) leaves keys unjudged, with a warning, rather than failing the gate.
+   */
+  private static Map<VmState.CryptoKey, CryptoManager.KeyStatus> keyStatuses(StepContext context,
+      List<VmState> vms) {
+    Set<VmState.CryptoKey> keys = new LinkedHashSet<>();
+    vms.forEach(vm -> keys.addAll(vm.keys()));
+    try {
+      return new CryptoManager(context.vcenter()).queryCryptoKeyStatus(keys);
+    } catch (VimFault e) {
+      context.warn("key availability not checked: vCenter answered " + e.getMessage());
+      return Map.of();
+    }
   }
 
   /** The table and where the reports are, whatever the outcome: a failing gate needs them most. */

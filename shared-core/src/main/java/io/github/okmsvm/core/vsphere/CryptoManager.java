@@ -2,7 +2,10 @@ package io.github.okmsvm.core.vsphere;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /** vCenter's standard key providers ({@code CryptoManagerKmip}): registration, mutual trust, status, default. */
@@ -26,6 +29,12 @@ public final class CryptoManager {
 
   /** A key provider's status. */
   public record ProviderStatus(String providerId, String overallStatus, List<ServerStatus> servers) {}
+
+  /**
+   * Whether a key's data is available to vCenter from its provider's KMS now; when not, vCenter's reason
+   * ({@code KeyStateMissingInKMS}, {@code KeyStateNotActiveOrEnabled}, {@code KeyStateClusterUnreachable}, ...).
+   */
+  public record KeyStatus(VmState.CryptoKey key, boolean available, String reason) {}
 
   private final VimClient client;
   private final TaskWaiter tasks;
@@ -116,6 +125,33 @@ public final class CryptoManager {
           "true".equals(server.childText("serverTrustClient"))));
     }
     return new ProviderStatus(providerId, status.childText("overallStatus"), servers);
+  }
+
+  /**
+   * Asks vCenter whether each key is available from its provider's KMS ({@code QueryCryptoKeyStatus}, vSphere 6.7 U2
+   * and later, check bit 0x01: key data available), keyed by the key asked for.
+   */
+  public Map<VmState.CryptoKey, KeyStatus> queryCryptoKeyStatus(Collection<VmState.CryptoKey> keys) {
+    Map<VmState.CryptoKey, KeyStatus> statuses = new LinkedHashMap<>();
+    if (keys.isEmpty()) {
+      return statuses;
+    }
+    List<XmlElement> parameters = new ArrayList<>();
+    for (VmState.CryptoKey key : keys) {
+      parameters.add(XmlElement.of("keyIds", XmlElement.text("keyId", key.keyId()),
+          key.providerId() == null ? null : providerId("providerId", key.providerId())));
+    }
+    parameters.add(XmlElement.text("checkKeyBitMap", 1));
+    XmlElement response = client.invoke("QueryCryptoKeyStatus", self(), parameters.toArray(new XmlElement[0]));
+    for (XmlElement status : response.children("returnval")) {
+      VmState.CryptoKey key = VmState.CryptoKey.from(status.child("keyId").orElse(null));
+      if (key != null) {
+        String reason = status.childText("reason");
+        statuses.put(key, new KeyStatus(key, "true".equals(status.childText("keyAvailable")),
+            reason == null || reason.isBlank() ? null : reason));
+      }
+    }
+    return statuses;
   }
 
   public void markDefault(String providerId) {

@@ -28,7 +28,7 @@ public record VmState(MoRef ref, String name, String powerState, boolean hasSnap
   }
 
   /** What keeps a VM from being compliant, one kind per check of the gate. */
-  public enum GapKind { HOME_NOT_ENCRYPTED, DISK_NOT_ENCRYPTED, OTHER_KEY_PROVIDER, LEFT_POWERED_OFF }
+  public enum GapKind { HOME_NOT_ENCRYPTED, DISK_NOT_ENCRYPTED, OTHER_KEY_PROVIDER, LEFT_POWERED_OFF, KEY_NOT_AVAILABLE }
 
   /** One thing that keeps a VM from being compliant, in words. */
   public record Gap(GapKind kind, String text) {}
@@ -49,6 +49,16 @@ public record VmState(MoRef ref, String name, String powerState, boolean hasSnap
   public List<Gap> unfinishedWork() {
     return poweredOffMarker == null ? List.of() : List.of(new Gap(GapKind.LEFT_POWERED_OFF, "left powered off by"
         + " okms-vm-encryption (" + poweredOffMarker + "): run encrypt-vm again to power it on"));
+  }
+
+  /** The distinct keys of the home and the disks, home first. */
+  public List<CryptoKey> keys() {
+    List<CryptoKey> keys = new ArrayList<>();
+    if (homeKey != null) {
+      keys.add(homeKey);
+    }
+    disks.stream().map(Disk::cryptoKey).filter(key -> key != null && !keys.contains(key)).forEach(keys::add);
+    return keys;
   }
 
   /** Home and every disk carry a key, whichever provider holds it. */

@@ -3,18 +3,28 @@ package io.github.okmsvm.it.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.okmsvm.core.config.EncryptionSettings;
 import io.github.okmsvm.core.ovh.IamApi;
 import io.github.okmsvm.core.ovh.OkmsApi;
 import io.github.okmsvm.core.ovh.OvhApi;
 import io.github.okmsvm.core.steps.EncryptionFlow;
 import io.github.okmsvm.core.steps.OkmsOrderTask;
+import io.github.okmsvm.core.report.ComplianceCheck;
+import io.github.okmsvm.core.report.ReportFormat;
+import io.github.okmsvm.core.report.ReportWriters;
+import io.github.okmsvm.core.report.VmCompliance;
 import io.github.okmsvm.core.steps.StepResult;
+import io.github.okmsvm.core.steps.VcenterEncryptionComplianceTask;
 import io.github.okmsvm.core.steps.VcenterTrustOkmsTask;
 import io.github.okmsvm.core.vsphere.CryptoManager;
 import io.github.okmsvm.core.vsphere.VimClient;
 import io.github.okmsvm.core.vsphere.VmState;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * vCenter gets every VM key from the OKMS with the credential the flow signed, so what OKMS allows that credential is
@@ -100,6 +110,27 @@ class KeyProviderAccessIT {
 
       flow.run(flow.settings().build());
       assertThat(flow.vm("app-01").fullyEncrypted()).as("with the KMS flow open, all goes through").isTrue();
+    }
+  }
+
+  @Test
+  void theGateFailsAVmWhoseKeyTheKmsNoLongerHas(@TempDir Path reports) throws Exception {
+    try (FlowHarness flow = FlowHarness.start()) {
+      EncryptionSettings settings = flow.settings().build();
+      List<StepResult> run = flow.run(settings);
+      String missing = flow.vm("app-01").homeKey().keyId();
+      flow.sandbox.kmipObjects(run.get(0).outputs().get("okmsId")).remove(missing);
+      VcenterEncryptionComplianceTask gate = new VcenterEncryptionComplianceTask(null);
+
+      assertThatThrownBy(() -> flow.run(List.of(gate), settings))
+          .hasMessageContaining("2 of 3 VMs compliant (1 non-compliant, 0 allowed): FAILED")
+          .hasMessageContaining("app-01 (key " + missing + " of key provider okms-eu-west-rbx is not available from"
+              + " its KMS (KeyStateMissingInKMS))");
+      VmCompliance app01 = gate.report().vms().stream().filter(vm -> vm.name().equals("app-01")).findFirst()
+          .orElseThrow();
+      assertThat(app01.failedChecks()).containsOnlyKeys(ComplianceCheck.KEY_AVAILABLE);
+      ReportWriters.write(gate.report(), reports, Set.of(ReportFormat.SARIF));
+      assertThat(Files.readString(reports.resolve("compliance.sarif"))).contains("\"ruleId\" : \"VM-ENC-005\"");
     }
   }
 }
