@@ -1,5 +1,6 @@
 package io.github.okmsvm.sandbox.vcenter;
 
+import io.github.okmsvm.core.vsphere.MoRef;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +46,7 @@ final class Inventory {
   synchronized SandboxVm vm(String id) {
     SandboxVm vm = vms.get(id);
     if (vm == null) {
-      throw SoapFault.notFound("VirtualMachine:" + id);
+      throw SoapFault.notFound(new MoRef("VirtualMachine", id));
     }
     return vm;
   }

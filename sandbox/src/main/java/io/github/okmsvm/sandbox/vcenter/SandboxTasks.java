@@ -1,5 +1,6 @@
 package io.github.okmsvm.sandbox.vcenter;
 
+import io.github.okmsvm.core.vsphere.MoRef;
 import io.github.okmsvm.core.vsphere.XmlElement;
 import java.time.Duration;
 import java.time.Instant;
@@ -82,6 +83,15 @@ final class SandboxTasks implements AutoCloseable {
     return id;
   }
 
+  /** Whether a task is still running. */
+  boolean busy() {
+    return tasks.values().stream().anyMatch(task -> {
+      synchronized (task) {
+        return !task.finished;
+      }
+    });
+  }
+
   @Override
   public void close() {
     runner.shutdownNow();
@@ -90,7 +100,7 @@ final class SandboxTasks implements AutoCloseable {
   Task get(String id) {
     Task task = tasks.get(id);
     if (task == null) {
-      throw SoapFault.notFound("Task:" + id);
+      throw SoapFault.notFound(new MoRef("Task", id));
     }
     return task;
   }

@@ -114,6 +114,17 @@ public final class VcenterServer implements AutoCloseable {
   }
 
   /** How long every task (power, reconfigure, status) runs before it ends. */
+  /** Waits until every task started so far has ended, as a run that comes later would find vCenter. */
+  public void awaitTasks(Duration limit) throws InterruptedException {
+    Instant deadline = Instant.now().plus(limit);
+    while (tasks.busy()) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new IllegalStateException("vCenter tasks still running after " + limit.toMillis() + " ms");
+      }
+      Thread.sleep(10);
+    }
+  }
+
   /** What stands between this vCenter and its KMSs: a PCC's firewall, or nothing. */
   public void kmsNetwork(KmsNetwork network) {
     keyProviders.network(network);
@@ -189,7 +200,7 @@ public final class VcenterServer implements AutoCloseable {
         String response = SoapCodec.envelope(namespace, null, XmlElement.of(method + "Response", returned));
         send(exchange, 200, response, newSession);
       } catch (SoapFault e) {
-        send(exchange, 500, SoapCodec.faultEnvelope(namespace, e.type, e.getMessage()), null);
+        send(exchange, 500, SoapCodec.faultEnvelope(namespace, e.type, e.getMessage(), e.fields), null);
       }
     }
   }
@@ -428,10 +439,16 @@ public final class VcenterServer implements AutoCloseable {
     if (object.type().equals("ContainerView")) {
       objects = views.get(object.value());
       if (objects == null) {
-        throw SoapFault.notFound("ContainerView:" + object.value());
+        throw SoapFault.notFound(object);
       }
     } else {
       objects = List.of(object.value());
+    }
+    for (String path : paths) {
+      // vCenter checks every path against the type before collecting anything
+      if (type.equals("Task") ? !path.equals("info") : !VmProperties.known(path)) {
+        throw SoapFault.invalidProperty(path);
+      }
     }
     String max = request.path("options.maxObjects").map(XmlElement::text).orElse(null);
     int maxObjects = max == null ? 100 : Math.max(1, Integer.parseInt(max));

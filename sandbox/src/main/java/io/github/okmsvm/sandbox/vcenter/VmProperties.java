@@ -8,6 +8,15 @@ import java.util.List;
 final class VmProperties {
   private VmProperties() {}
 
+  /** The VirtualMachine property paths the sandbox models, besides keyed {@code config.extraConfig["key"]}. */
+  static final java.util.Set<String> PATHS = java.util.Set.of("name", "runtime.powerState", "runtime.cryptoState",
+      "snapshot", "config.keyId", "config.hardware.device", "config.changeVersion", "config.extraConfig");
+
+  /** Whether vCenter knows {@code path} on a VirtualMachine, as far as the sandbox models it. */
+  static boolean known(String path) {
+    return PATHS.contains(path) || (path.startsWith("config.extraConfig[\"") && path.endsWith("\"]"));
+  }
+
   /** The value of {@code path} for {@code vm}, or null when vCenter would leave it unset. */
   static XmlElement of(SandboxVm vm, String path) {
     synchronized (vm) {

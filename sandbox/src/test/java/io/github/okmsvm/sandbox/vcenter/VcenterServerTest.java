@@ -223,6 +223,24 @@ class VcenterServerTest {
     assertThat(vms.read(next.ref()).homeKey()).isNull();
   }
 
+  @Test
+  @Order(6)
+  void aPropertyPathTheTypeDoesNotHaveIsInvalidPropertyAndAGoneObjectIsNamed() {
+    VirtualMachines vms = new VirtualMachines(vim);
+    MoRef vm = vms.findByInventoryPath("DC0/vm/prod/off-1").orElseThrow();
+    io.github.okmsvm.core.vsphere.PropertyCollector collector = new io.github.okmsvm.core.vsphere.PropertyCollector(
+        vim);
+
+    assertThat(collector.retrieveOne(vm, List.of("runtime.cryptoState")).get("runtime.cryptoState").text())
+        .isEqualTo("unlocked");
+    assertThatThrownBy(() -> collector.retrieveOne(vm, List.of("name", "config.noSuchThing")))
+        .isInstanceOf(VimFault.class).satisfies(e -> assertThat(((VimFault) e).faultName())
+            .isEqualTo("InvalidProperty"));
+    assertThatThrownBy(() -> collector.retrieveOne(new MoRef("VirtualMachine", "vm-999"), List.of("name")))
+        .isInstanceOf(VimFault.ManagedObjectNotFound.class)
+        .hasMessageContaining("The object 'VirtualMachine:vm-999' has already been deleted");
+  }
+
   private static String policy() {
     StoragePolicies policies = new StoragePolicies(vim);
     return policies.findRequirementProfile("okms-encryption").map(StoragePolicies.Profile::id)

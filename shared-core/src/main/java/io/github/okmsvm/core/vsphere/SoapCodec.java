@@ -47,6 +47,12 @@ public final class SoapCodec {
 
   /** A SOAP fault envelope as vCenter writes it: {@code faultstring}, then the typed fault under {@code detail}. */
   public static String faultEnvelope(String namespace, String faultType, String message) {
+    return faultEnvelope(namespace, faultType, message, java.util.List.of());
+  }
+
+  /** As above, with the fault's own fields ({@code invalidProperty}, {@code obj}, {@code name}, ...). */
+  public static String faultEnvelope(String namespace, String faultType, String message,
+      java.util.List<XmlElement> fields) {
     return document(writer -> {
       writer.writeStartElement("soapenv", "Body", ENVELOPE);
       writer.writeStartElement("soapenv", "Fault", ENVELOPE);
@@ -60,6 +66,9 @@ public final class SoapCodec {
       writer.writeStartElement(faultType + "Fault");
       writer.writeDefaultNamespace(namespace);
       writer.writeAttribute("xsi", XSI, "type", faultType);
+      for (XmlElement field : fields) {
+        write(writer, field, namespace);
+      }
       writer.writeEndElement();
       writer.writeEndElement();
       writer.writeEndElement();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.okmsvm.core.config.EncryptionSettings;
 import io.github.okmsvm.sandbox.Fault;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -39,7 +40,7 @@ class CrashResumeIT {
     "ReconfigVM_Task",
     "PowerOnVM_Task",
   })
-  void aRunThatDiesRightAfterAWriteIsFinishedByTheNextWithoutDuplicates(String write) {
+  void aRunThatDiesRightAfterAWriteIsFinishedByTheNextWithoutDuplicates(String write) throws Exception {
     try (FlowHarness flow = FlowHarness.start()) {
       if (write.startsWith("POST ")) {
         flow.sandbox.ovhApi().faults().inject(write, new Fault.LoseAnswer(), 1);
@@ -54,6 +55,8 @@ class CrashResumeIT {
       } catch (RuntimeException expected) {
         // the run died after the write; what matters is the next one
       }
+      // the next run comes once vCenter has finished what the dead one started (a power-on whose answer was lost)
+      flow.sandbox.vcenterServer().awaitTasks(Duration.ofSeconds(10));
       long writesBeforePlan = flow.ovhWrites() + flow.vcenterWrites();
       List<String> planned = FlowHarness.changes(flow.run(flow.settings().vms(settings.vms).allowPowerOff(true)
           .plan(true).build()));
