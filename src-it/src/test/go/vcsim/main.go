@@ -1,4 +1,4 @@
-// A vCenter simulator for the conformance tests: govmomi's vcsim (Debian golang-github-vmware-govmomi-dev),
+// A vCenter simulator for the conformance tests: govmomi's vcsim (the govmomi module go.mod pins),
 // with its PBM endpoint mounted, on a loopback port over plain HTTP. It prints its URL and runs until SIGTERM.
 package main
 

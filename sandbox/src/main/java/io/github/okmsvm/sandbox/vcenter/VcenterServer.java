@@ -22,14 +22,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -51,19 +49,19 @@ public final class VcenterServer implements AutoCloseable {
   private final KeyProviders keyProviders = new KeyProviders("vcenter.okms-sandbox.invalid");
   private final VcenterKeys keys = new VcenterKeys(keyProviders, "8.0.3 build-24322831");
   private final StorageProfiles profiles = new StorageProfiles();
-  private final SandboxTasks tasks = new SandboxTasks();
-  private final Set<String> sessions = ConcurrentHashMap.newKeySet();
-  private final Map<String, List<String>> views = new ConcurrentHashMap<>();
-  private final Map<String, Page> pages = new ConcurrentHashMap<>();
-  private final AtomicLong ids = new AtomicLong(1);
+  private final SandboxTasks tasks;
+  private final Map<String, Instant> sessions = new ConcurrentHashMap<>();
+  /** The session of the request this thread answers, for SessionManager.currentSession. */
+  private final ThreadLocal<String> currentSession = new ThreadLocal<>();
+  private final Views views;
+  private final EventLog events = new EventLog();
+  private final PropertyCollectors collectors;
   private final Faults faults = new Faults();
   private final RequestCounters counters = new RequestCounters();
   private volatile Duration latency = Duration.ZERO;
   private volatile Duration taskDuration = Duration.ofMillis(200);
   private volatile Duration guestShutdownDelay = Duration.ofMillis(300);
   private volatile ConnectedCache connected;
-
-  private record Page(String type, List<String> paths, List<String> remaining, int maxObjects) {}
 
   private record ConnectedCache(String providerId, Instant until) {}
 
@@ -75,6 +73,9 @@ public final class VcenterServer implements AutoCloseable {
     this.username = username;
     this.password = password;
     this.inventory = inventory;
+    this.views = new Views(inventory);
+    this.tasks = new SandboxTasks(username);
+    this.collectors = new PropertyCollectors(this::object);
     this.server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 100);
     server.setHttpsConfigurator(new HttpsConfigurator(tls));
     this.executor = Executors.newFixedThreadPool(16, runnable -> {
@@ -90,6 +91,7 @@ public final class VcenterServer implements AutoCloseable {
     server.setExecutor(executor);
     server.createContext("/sdk", exchange -> handle(exchange, VIM25));
     server.createContext("/pbm", exchange -> handle(exchange, PBM));
+    server.createContext("/sdk/vimServiceVersions.xml", VcenterServer::serviceVersions);
   }
 
   void start() {
@@ -182,17 +184,18 @@ public final class VcenterServer implements AutoCloseable {
           returned = List.of(serviceContent());
         } else if (method.equals("Login")) {
           newSession = login(request);
-          returned = List.of(XmlElement.of("returnval", XmlElement.text("key", newSession),
-              XmlElement.text("userName", username), XmlElement.text("fullName", username),
-              XmlElement.text("loginTime", Instant.now().toString()),
-              XmlElement.text("lastActiveTime", Instant.now().toString()), XmlElement.text("locale", "en"),
-              XmlElement.text("messageLocale", "en")));
+          returned = List.of(userSession("returnval", newSession));
         } else {
           String session = session(exchange, envelope);
-          if (session == null || !sessions.contains(session)) {
+          if (session == null || !sessions.containsKey(session)) {
             throw new SoapFault("NotAuthenticated", "The session is not authenticated.");
           }
-          returned = namespace.equals(PBM) ? pbm(method, request) : vim(method, request, session);
+          currentSession.set(session);
+          try {
+            returned = namespace.equals(PBM) ? pbm(method, request) : vim(method, request, session);
+          } finally {
+            currentSession.remove();
+          }
         }
         if (fault instanceof Fault.LoseAnswer) {
           return; // applied, but the client never learns it
@@ -212,8 +215,18 @@ public final class VcenterServer implements AutoCloseable {
       throw new SoapFault("InvalidLogin", "Cannot complete login due to an incorrect user name or password.");
     }
     String session = UUID.randomUUID().toString();
-    sessions.add(session);
+    sessions.put(session, Instant.now());
     return session;
+  }
+
+  private XmlElement userSession(String name, String session) {
+    Instant loggedIn = sessions.get(session);
+    return XmlElement.of(name, XmlElement.text("key", session), XmlElement.text("userName", username),
+        XmlElement.text("fullName", username), XmlElement.text("loginTime", loggedIn.toString()),
+        XmlElement.text("lastActiveTime", Instant.now().toString()), XmlElement.text("locale", "en"),
+        XmlElement.text("messageLocale", "en"), XmlElement.text("extensionSession", false),
+        XmlElement.text("ipAddress", "127.0.0.1"), XmlElement.text("userAgent", ""),
+        XmlElement.text("callCount", 0)).typed("UserSession");
   }
 
   private static String session(HttpExchange exchange, XmlElement envelope) {
@@ -247,8 +260,17 @@ public final class VcenterServer implements AutoCloseable {
             XmlElement.text("localeBuild", "000"), XmlElement.text("osType", "linux-x64"),
             XmlElement.text("productLineId", "vpx"), XmlElement.text("apiType", "VirtualCenter"),
             XmlElement.text("apiVersion", "8.0.3.0"), XmlElement.text("instanceUuid", "okms-sandbox-vcenter")),
+        XmlElement.moRef("setting", new MoRef("OptionManager", "VpxSettings")),
+        XmlElement.moRef("userDirectory", new MoRef("UserDirectory", "UserDirectory")),
         XmlElement.moRef("sessionManager", new MoRef("SessionManager", "SessionManager")),
+        XmlElement.moRef("authorizationManager", new MoRef("AuthorizationManager", "AuthorizationManager")),
+        XmlElement.moRef("perfManager", new MoRef("PerformanceManager", "PerfMgr")),
+        XmlElement.moRef("eventManager", EventLog.MANAGER),
+        XmlElement.moRef("taskManager", new MoRef("TaskManager", "TaskManager")),
+        XmlElement.moRef("extensionManager", new MoRef("ExtensionManager", "ExtensionManager")),
+        XmlElement.moRef("customFieldsManager", new MoRef("CustomFieldsManager", "CustomFieldsManager")),
         XmlElement.moRef("searchIndex", new MoRef("SearchIndex", "SearchIndex")),
+        XmlElement.moRef("licenseManager", new MoRef("LicenseManager", "LicenseManager")),
         XmlElement.moRef("cryptoManager", new MoRef("CryptoManagerKmip", "CryptoManager")));
   }
 
@@ -257,31 +279,66 @@ public final class VcenterServer implements AutoCloseable {
       case "Logout":
         sessions.remove(session);
         return List.of();
-      case "CreateContainerView": {
-        String container = request.childText("container");
-        String type = request.childText("type");
-        if (!"VirtualMachine".equals(type)) {
-          throw SoapFault.invalidArgument("type");
-        }
-        String id = "session[" + session.substring(0, 8) + "]view-" + ids.getAndIncrement();
-        views.put(id, inventory.vmsBelow(container).stream().map(vm -> vm.id).toList());
-        return List.of(XmlElement.moRef("returnval", new MoRef("ContainerView", id)));
-      }
+      case "CurrentTime":
+        return List.of(XmlElement.text("returnval", Instant.now().toString()));
+      case "CreateContainerView":
+        return List.of(XmlElement.moRef("returnval", views.createContainerView(session, request)));
+      case "CreateListView":
+        return List.of(XmlElement.moRef("returnval", views.createListView(session, request)));
+      case "ResetListView":
+        return views.resetListView(request.childText("_this"), request);
       case "DestroyView":
-        views.remove(request.childText("_this"));
+        views.destroy(request.childText("_this"));
         return List.of();
       case "RetrievePropertiesEx":
-        return retrieve(request);
-      case "ContinueRetrievePropertiesEx": {
-        Page page = pages.remove(request.childText("token"));
-        if (page == null) {
-          throw SoapFault.invalidArgument("token");
+        return collectors.retrieveEx(request);
+      case "ContinueRetrievePropertiesEx":
+        return collectors.continueEx(request.childText("token"));
+      case "CancelRetrievePropertiesEx":
+        collectors.cancel(request.childText("token"));
+        return List.of();
+      case "RetrieveProperties":
+        return collectors.retrieve(request);
+      case "Fetch": {
+        // vCenter's internal one-property read of any managed object, which SDK property accessors use (pyvmomi)
+        MoRef target = request.child("_this").orElseThrow(() -> SoapFault.invalidArgument("_this")).asMoRef();
+        String path = request.childText("prop");
+        if (path == null || !VimTypes.hasPath(target.type(), path)) {
+          throw SoapFault.invalidProperty(path);
         }
-        return page(page);
+        XmlElement value = object(target).value(path);
+        return value == null ? List.of() : List.of(value.renamed("returnval"));
       }
+      case "CreatePropertyCollector":
+        return List.of(XmlElement.moRef("returnval", collectors.createCollector(session)));
+      case "DestroyPropertyCollector":
+        collectors.destroyCollector(request.childText("_this"));
+        return List.of();
+      case "CreateFilter":
+        return List.of(XmlElement.moRef("returnval", collectors.createFilter(request.childText("_this"),
+            request.child("spec").orElseThrow(() -> SoapFault.invalidArgument("spec")))));
+      case "DestroyPropertyFilter":
+        collectors.destroyFilter(request.childText("_this"));
+        return List.of();
+      case "WaitForUpdatesEx":
+        return waitForUpdates(request, null);
+      case "WaitForUpdates": // the older form: waits for as long as it takes
+        return waitForUpdates(request, null);
+      case "CheckForUpdates": // the older form that never waits
+        return waitForUpdates(request, 0);
+      case "CreateCollectorForEvents":
+        return List.of(XmlElement.moRef("returnval", events.createCollector(session)));
+      case "SetCollectorPageSize":
+        events.setPageSize(request.childText("_this"), request.childText("maxCount"));
+        return List.of();
+      case "DestroyCollector":
+        events.destroyCollector(request.childText("_this"));
+        return List.of();
+      case "QueryEvents":
+        return events.query();
       case "FindByInventoryPath": {
-        String[] found = inventory.find(request.childText("inventoryPath"));
-        return found == null ? List.of() : List.of(XmlElement.moRef("returnval", new MoRef(found[0], found[1])));
+        MoRef found = inventory.find(request.childText("inventoryPath"));
+        return found == null ? List.of() : List.of(XmlElement.moRef("returnval", found));
       }
       case "PowerOffVM_Task":
         return task("PowerOffVM_Task", request, vm -> setPower(vm, "poweredOff"));
@@ -328,6 +385,18 @@ public final class VcenterServer implements AutoCloseable {
         return List.of();
       case "GenerateKey":
         return List.of(generateKey(request));
+      case "GetDefaultKmsCluster": {
+        KeyProviders.Provider provider = keyProviders.defaultProvider();
+        return provider == null ? List.of() : List.of(XmlElement.of("returnval", XmlElement.text("id", provider.id))
+            .typed("KeyProviderId"));
+      }
+      case "IsKmsClusterActive": {
+        // the given provider, or the default one: active while vCenter is connected to its KMS
+        KeyProviders.Provider provider = request.child("cluster").isPresent() ? provider(request, "cluster")
+            : keyProviders.defaultProvider();
+        boolean active = provider != null && "green".equals(keyProviders.status(provider).childText("overallStatus"));
+        return List.of(XmlElement.text("returnval", active));
+      }
       case "QueryCryptoKeyStatus":
         return queryKeyStatus(request);
       case "RetrieveKmipServersStatus_Task": {
@@ -335,7 +404,7 @@ public final class VcenterServer implements AutoCloseable {
         for (XmlElement cluster : request.children("clusters")) {
           asked.add(keyProviders.provider(cluster.child("clusterId").orElse(null)));
         }
-        String id = tasks.start(method, null, taskDuration, () -> {
+        String id = tasks.start(method, null, null, taskDuration, () -> {
           List<XmlElement> statuses = new ArrayList<>();
           asked.forEach(provider -> statuses.add(keyProviders.status(provider)));
           return XmlElement.of("result", statuses).typed("ArrayOfCryptoManagerKmipClusterStatus");
@@ -428,66 +497,34 @@ public final class VcenterServer implements AutoCloseable {
     return profile == null ? List.of() : List.of(XmlElement.of("returnval", XmlElement.text("uniqueId", profile)));
   }
 
-  private List<XmlElement> retrieve(XmlElement request) {
-    XmlElement spec = request.child("specSet").orElseThrow(() -> SoapFault.invalidArgument("specSet"));
-    XmlElement propertySpec = spec.child("propSet").orElseThrow(() -> SoapFault.invalidArgument("propSet"));
-    String type = propertySpec.childText("type");
-    List<String> paths = propertySpec.children("pathSet").stream().map(XmlElement::text).toList();
-    XmlElement objectSpec = spec.child("objectSet").orElseThrow(() -> SoapFault.invalidArgument("objectSet"));
-    MoRef object = objectSpec.child("obj").orElseThrow().asMoRef();
-    List<String> objects;
-    if (object.type().equals("ContainerView")) {
-      objects = views.get(object.value());
-      if (objects == null) {
-        throw SoapFault.notFound(object);
-      }
-    } else {
-      objects = List.of(object.value());
+  private List<XmlElement> waitForUpdates(XmlElement request, Integer maxWaitSeconds) {
+    try {
+      return collectors.waitForUpdates(request.childText("_this"), request, maxWaitSeconds);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SoapFault("RequestCanceled", "The request was canceled by the server.");
     }
-    for (String path : paths) {
-      // vCenter checks every path against the type before collecting anything
-      if (type.equals("Task") ? !path.equals("info") : !VmProperties.known(path)) {
-        throw SoapFault.invalidProperty(path);
-      }
-    }
-    String max = request.path("options.maxObjects").map(XmlElement::text).orElse(null);
-    int maxObjects = max == null ? 100 : Math.max(1, Integer.parseInt(max));
-    return page(new Page(type, paths, objects, maxObjects));
   }
 
-  private List<XmlElement> page(Page page) {
-    List<XmlElement> objects = new ArrayList<>();
-    int end = Math.min(page.maxObjects(), page.remaining().size());
-    for (String id : page.remaining().subList(0, end)) {
-      List<XmlElement> properties = new ArrayList<>();
-      for (String path : page.paths()) {
-        XmlElement value = page.type().equals("Task") ? taskProperty(id, path) : VmProperties.of(inventory.vm(id),
-            path);
-        if (value != null) {
-          properties.add(XmlElement.of("propSet", XmlElement.text("name", path), value));
-        }
+  /** The managed object a reference names: an entity, a task, a view, the task and event managers. */
+  private VimObject object(MoRef ref) {
+    if (ref.equals(new MoRef("SessionManager", "SessionManager"))) {
+      return VimObject.of(ref, name -> name.equals("currentSession") && currentSession.get() != null
+          ? userSession("val", currentSession.get()) : null);
+    }
+    if (ref.equals(new MoRef("ServiceInstance", "ServiceInstance"))) {
+      return VimObject.of(ref, name -> switch (name) {
+        case "serverClock" -> XmlElement.text("val", Instant.now().toString()).typed("xsd:dateTime");
+        case "content" -> serviceContent().renamed("val").typed("ServiceContent");
+        default -> null;
+      });
+    }
+    for (VimObject found : new VimObject[] {tasks.object(ref), views.object(ref), events.object(ref)}) {
+      if (found != null) {
+        return found;
       }
-      List<XmlElement> content = new ArrayList<>();
-      content.add(XmlElement.moRef("obj", new MoRef(page.type(), id)));
-      content.addAll(properties);
-      objects.add(XmlElement.of("objects", content));
     }
-    if (objects.isEmpty()) {
-      return List.of();
-    }
-    List<XmlElement> result = new ArrayList<>();
-    if (end < page.remaining().size()) {
-      String token = Long.toString(ids.getAndIncrement());
-      pages.put(token, new Page(page.type(), page.paths(), page.remaining().subList(end, page.remaining().size()),
-          page.maxObjects()));
-      result.add(XmlElement.text("token", token));
-    }
-    result.addAll(objects);
-    return List.of(XmlElement.of("returnval", result));
-  }
-
-  private XmlElement taskProperty(String id, String path) {
-    return path.equals("info") ? tasks.get(id).info() : null;
+    return inventory.object(ref);
   }
 
   private interface VmWork {
@@ -496,12 +533,23 @@ public final class VcenterServer implements AutoCloseable {
 
   private List<XmlElement> task(String name, XmlElement request, VmWork work) {
     SandboxVm vm = inventory.vm(request.childText("_this"));
-    String id = tasks.start(name, vm.id, taskDuration, () -> {
+    MoRef ref = new MoRef("VirtualMachine", vm.id);
+    String id = tasks.start(name, vm.id, vm.name, taskDuration, () -> {
       synchronized (vm) {
         work.run(vm);
       }
+      String where = vm.name + " on 172.16.0.11 in " + Inventory.DATACENTER_NAME;
+      switch (name) {
+        case "PowerOnVM_Task" -> events.add("VmPoweredOnEvent", username, ref, vm.name, where + " is powered on",
+            null);
+        case "PowerOffVM_Task" -> events.add("VmPoweredOffEvent", username, ref, vm.name, where
+            + " is powered off", null);
+        default -> events.add("VmReconfiguredEvent", username, ref, vm.name, "Reconfigured " + where,
+            XmlElement.of("configSpec"));
+      }
       return null;
     });
+    events.add("TaskEvent", username, ref, vm.name, "Task: " + name, tasks.get(id).info().renamed("info"));
     return List.of(XmlElement.moRef("returnval", new MoRef("Task", id)));
   }
 
@@ -520,6 +568,8 @@ public final class VcenterServer implements AutoCloseable {
             + " (Powered off).");
       }
     }
+    events.add("VmGuestShutdownEvent", username, new MoRef("VirtualMachine", vm.id), vm.name,
+        "Guest OS shut down for " + vm.name + " on 172.16.0.11 in " + Inventory.DATACENTER_NAME, null);
     guestShutdowns.schedule(() -> {
       synchronized (vm) {
         vm.powerState = "poweredOff";
@@ -617,6 +667,16 @@ public final class VcenterServer implements AutoCloseable {
     }
     connected = new ConnectedCache(provider.id, Instant.now().plusSeconds(30));
     return provider;
+  }
+
+  /** The API versions vCenter serves, which SDKs such as pyvmomi read before they log in. */
+  private static void serviceVersions(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      send(exchange, 200, "<?xml version=\"1.0\" encoding=\"UTF-8\" ?>\n<namespaces version=\"1.0\">\n"
+          + " <namespace>\n  <name>urn:vim25</name>\n  <version>8.0.3.0</version>\n  <priorVersions>\n"
+          + "   <version>8.0.2.0</version>\n   <version>8.0.1.0</version>\n   <version>8.0.0.0</version>\n"
+          + "   <version>7.0.3.0</version>\n  </priorVersions>\n </namespace>\n</namespaces>\n", null);
+    }
   }
 
   private static void send(HttpExchange exchange, int status, String xml, String newSession) throws IOException {

@@ -1,20 +1,132 @@
 package io.github.okmsvm.sandbox.vcenter;
 
+import io.github.okmsvm.core.vsphere.MoRef;
 import io.github.okmsvm.core.vsphere.XmlElement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** A sandbox VM's properties written as vim25 values, for the PropertyCollector. */
 final class VmProperties {
   private VmProperties() {}
 
-  /** The VirtualMachine property paths the sandbox models, besides keyed {@code config.extraConfig["key"]}. */
-  static final java.util.Set<String> PATHS = java.util.Set.of("name", "runtime.powerState", "runtime.cryptoState",
+  /** The paths read most (every sweep of the inventory), answered without building the whole top-level value. */
+  private static final Set<String> DIRECT = Set.of("name", "runtime.powerState", "runtime.cryptoState",
       "snapshot", "config.keyId", "config.hardware.device", "config.changeVersion", "config.extraConfig");
 
-  /** Whether vCenter knows {@code path} on a VirtualMachine, as far as the sandbox models it. */
-  static boolean known(String path) {
-    return PATHS.contains(path) || (path.startsWith("config.extraConfig[\"") && path.endsWith("\"]"));
+  /** The VM as a managed object: its direct paths, or any other path walked down from its top-level value. */
+  static VimObject object(Inventory inventory, SandboxVm vm) {
+    MoRef ref = new MoRef("VirtualMachine", vm.id);
+    return new VimObject() {
+      @Override
+      public MoRef ref() {
+        return ref;
+      }
+
+      @Override
+      public XmlElement value(String path) {
+        if (DIRECT.contains(path) || path.startsWith("config.extraConfig[\"")) {
+          return of(vm, path);
+        }
+        return VimObject.super.value(path);
+      }
+
+      @Override
+      public XmlElement property(String name) {
+        synchronized (vm) {
+          return topLevel(inventory, vm, name);
+        }
+      }
+    };
+  }
+
+  private static XmlElement topLevel(Inventory inventory, SandboxVm vm, String name) {
+    MoRef ref = new MoRef("VirtualMachine", vm.id);
+    return switch (name) {
+      case "parent" -> VimObject.ref(new MoRef("Folder", vm.folderId));
+      case "resourcePool" -> VimObject.ref(Inventory.POOL);
+      case "datastore" -> VimObject.refs(List.of(Inventory.DATASTORE));
+      case "network" -> VimObject.refs(List.of(Inventory.NETWORK));
+      case "snapshot" -> of(vm, "snapshot");
+      case "runtime" -> runtime("val", vm).typed("VirtualMachineRuntimeInfo");
+      case "guest" -> guest("val", vm).typed("GuestInfo");
+      case "config" -> config(vm);
+      case "summary" -> XmlElement.of("val", XmlElement.moRef("vm", ref), runtime("runtime", vm),
+          guest("guest", vm).renamed("guest"),
+          XmlElement.of("config", VimObject.string("name", vm.name), VimObject.bool("template", false),
+              VimObject.string("vmPathName", vmPathName(vm)), XmlElement.text("memorySizeMB", 4096),
+              XmlElement.text("numCpu", 2), XmlElement.text("numEthernetCards", 1),
+              XmlElement.text("numVirtualDisks", vm.disks.size()), XmlElement.text("uuid", uuid(vm, "4201")),
+              XmlElement.text("instanceUuid", uuid(vm, "5001")), XmlElement.text("guestId", "otherLinux64Guest"),
+              XmlElement.text("guestFullName", "Other Linux (64-bit)")),
+          XmlElement.of("storage", XmlElement.text("committed", 17_179_869_184L * vm.disks.size()),
+              XmlElement.text("uncommitted", 0), XmlElement.text("unshared", 17_179_869_184L * vm.disks.size()),
+              XmlElement.text("timestamp", "2026-01-01T00:00:00Z")),
+          XmlElement.of("quickStats", XmlElement.text("overallCpuUsage", 0), XmlElement.text("guestMemoryUsage", 0),
+              XmlElement.text("uptimeSeconds", 0), XmlElement.text("guestHeartbeatStatus", "gray")),
+          XmlElement.text("overallStatus", "green")).typed("VirtualMachineSummary");
+      default -> Inventory.common(name, vm.name, new MoRef("Folder", vm.folderId));
+    };
+  }
+
+  private static XmlElement config(SandboxVm vm) {
+    List<XmlElement> fields = new ArrayList<>();
+    fields.add(XmlElement.text("changeVersion", vm.changeVersion));
+    fields.add(XmlElement.text("modified", "1970-01-01T00:00:00Z"));
+    fields.add(VimObject.string("name", vm.name));
+    fields.add(XmlElement.text("guestFullName", "Other Linux (64-bit)"));
+    fields.add(XmlElement.text("version", "vmx-19"));
+    fields.add(XmlElement.text("uuid", uuid(vm, "4201")));
+    fields.add(XmlElement.text("instanceUuid", uuid(vm, "5001")));
+    fields.add(VimObject.bool("template", false));
+    fields.add(XmlElement.text("guestId", "otherLinux64Guest"));
+    fields.add(XmlElement.of("files", XmlElement.text("vmPathName", vmPathName(vm))));
+    fields.add(hardware(vm));
+    fields.addAll(repeated(of(vm, "config.extraConfig"), "extraConfig"));
+    if (vm.homeKeyId != null) {
+      fields.add(key("keyId", vm.homeKeyId, vm.homeProvider));
+    }
+    return XmlElement.of("val", fields).typed("VirtualMachineConfigInfo");
+  }
+
+  /** Inside a data object an array is its field repeated, one element per item, each with its own type. */
+  private static List<XmlElement> repeated(XmlElement array, String field) {
+    return array.children().stream().map(item -> item.renamed(field)).toList();
+  }
+
+  private static XmlElement hardware(SandboxVm vm) {
+    List<XmlElement> fields = new ArrayList<>(List.of(XmlElement.text("numCPU", 2),
+        XmlElement.text("numCoresPerSocket", 1), XmlElement.text("memoryMB", 4096)));
+    fields.addAll(repeated(devices(vm), "device"));
+    return XmlElement.of("hardware", fields);
+  }
+
+  private static XmlElement runtime(String name, SandboxVm vm) {
+    return XmlElement.of(name, XmlElement.moRef("host", Inventory.HOST),
+        XmlElement.text("connectionState", "connected"), XmlElement.text("powerState", vm.powerState),
+        vm.homeKeyId == null ? null : XmlElement.text("cryptoState", "unlocked"),
+        XmlElement.text("faultToleranceState", "notConfigured"), XmlElement.text("toolsInstallerMounted", false),
+        XmlElement.text("maxCpuUsage", 4800), XmlElement.text("maxMemoryUsage", 4096),
+        XmlElement.text("numMksConnections", 0), XmlElement.text("consolidationNeeded", false),
+        XmlElement.text("onlineStandby", false));
+  }
+
+  private static XmlElement guest(String name, SandboxVm vm) {
+    boolean running = vm.powerState.equals("poweredOn");
+    return XmlElement.of(name, XmlElement.text("toolsStatus", running ? "toolsOk" : "toolsNotRunning"),
+        XmlElement.text("toolsRunningStatus", running ? "guestToolsRunning" : "guestToolsNotRunning"),
+        XmlElement.text("guestId", "otherLinux64Guest"), XmlElement.text("guestFullName", "Other Linux (64-bit)"),
+        XmlElement.text("guestState", running ? "running" : "notRunning"));
+  }
+
+  private static String vmPathName(SandboxVm vm) {
+    return "[datastore1] " + vm.name + "/" + vm.name + ".vmx";
+  }
+
+  /** A stable UUID per VM, from its id. */
+  private static String uuid(SandboxVm vm, String prefix) {
+    String digits = String.format("%012d", Long.parseLong(vm.id.replaceAll("\\D", "")));
+    return prefix + "1234-5678-9abc-def0-" + digits;
   }
 
   /** The value of {@code path} for {@code vm}, or null when vCenter would leave it unset. */
@@ -27,10 +139,10 @@ final class VmProperties {
           return XmlElement.text("val", vm.powerState).typed("VirtualMachinePowerState");
         case "snapshot":
           return vm.hasSnapshot ? XmlElement.of("val", XmlElement.moRef("currentSnapshot",
-              new io.github.okmsvm.core.vsphere.MoRef("VirtualMachineSnapshot", vm.id + "-snapshot-1")),
+              new MoRef("VirtualMachineSnapshot", vm.id + "-snapshot-1")),
               XmlElement.of("rootSnapshotList", XmlElement.moRef("snapshot",
-                  new io.github.okmsvm.core.vsphere.MoRef("VirtualMachineSnapshot", vm.id + "-snapshot-1")),
-                  XmlElement.moRef("vm", new io.github.okmsvm.core.vsphere.MoRef("VirtualMachine", vm.id)),
+                  new MoRef("VirtualMachineSnapshot", vm.id + "-snapshot-1")),
+                  XmlElement.moRef("vm", new MoRef("VirtualMachine", vm.id)),
                   XmlElement.text("name", "before-upgrade"), XmlElement.text("description", ""),
                   XmlElement.text("id", 1), XmlElement.text("createTime", "2026-01-01T00:00:00Z"),
                   XmlElement.text("state", vm.powerState), XmlElement.text("quiesced", false)))

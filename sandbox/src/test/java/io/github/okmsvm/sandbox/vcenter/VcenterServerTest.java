@@ -233,7 +233,7 @@ class VcenterServerTest {
 
     assertThat(collector.retrieveOne(vm, List.of("runtime.cryptoState")).get("runtime.cryptoState").text())
         .isEqualTo("unlocked");
-    assertThatThrownBy(() -> collector.retrieveOne(vm, List.of("name", "config.noSuchThing")))
+    assertThatThrownBy(() -> collector.retrieveOne(vm, List.of("name", "notAVirtualMachineProperty.name")))
         .isInstanceOf(VimFault.class).satisfies(e -> assertThat(((VimFault) e).faultName())
             .isEqualTo("InvalidProperty"));
     assertThatThrownBy(() -> collector.retrieveOne(new MoRef("VirtualMachine", "vm-999"), List.of("name")))

@@ -167,19 +167,52 @@ class PyKmipConformanceIT {
     assertThat(common).isEqualTo(baseline);
   }
 
+  /**
+   * OVHcloud's own KMIP client (kmip-go) runs the same lifecycle against PyKMIP's server and the sandbox endpoint: both
+   * answer it alike, and the sandbox also re-keys.
+   */
+  @Test
+  void kmipGosClientSeesTheSameLifecycleOnTheSandboxAsOnPyKmipsServer() throws Exception {
+    Path client = Conformance.builtPeer("kmip-lifecycle");
+    Conformance.requireBuiltPeer(client, "kmip-lifecycle");
+    Map<String, Object> baseline = lifecycle(endpoint, ca, "kmipgo-pykmip", List.of(client.toAbsolutePath()
+        .toString()));
+    CertificateAuthority okmsCa = CertificateAuthority.create("CN=CCMUsersCA");
+    Map<String, Object> sandbox;
+    try (KmipEndpoint okms = KmipEndpoint.start(okmsCa)) {
+      sandbox = lifecycle(okms.endpoint(), okmsCa, "kmipgo-sandbox", List.of(client.toAbsolutePath().toString()),
+          "--rekey");
+    }
+
+    assertThat(baseline).containsEntry("state after create", "PRE_ACTIVE")
+        .containsEntry("get", "AES 256 bits, 32 bytes").containsEntry("locate by name", true).containsEntry("activate again", "failed: PERMISSION_DENIED")
+        .containsEntry("get after destroy", "failed: ITEM_NOT_FOUND")
+        .containsEntry("register and get secret data", true);
+    Map<String, Object> common = new TreeMap<>(sandbox);
+    assertThat(common.remove("rekey")).isEqualTo(true);
+    assertThat(common).isEqualTo(baseline);
+  }
+
   private static Map<String, Object> lifecycle(TlsEndpoint server, CertificateAuthority issuer, String name,
       String... options) throws Exception {
-    KeyAndChain client = issuer.issue(KeyType.RSA_2048, CertificateAuthority.template("CN=" + name + "_client")
-        .clientAuth());
-    Path certificate = Files.writeString(dir.resolve(name + "-client.crt"), Pem.write(client.certificate()));
-    Path key = Files.writeString(dir.resolve(name + "-client.key"), Pem.write(client.privateKey()));
-    Path trusted = Files.writeString(dir.resolve(name + "-ca.crt"), issuer.certificatePem());
     Path script = dir.resolve("kmip_lifecycle.py");
     try (var in = PyKmipConformanceIT.class.getResourceAsStream("kmip_lifecycle.py")) {
       Files.copy(in, script, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
-    List<String> command = new ArrayList<>(List.of(PyKmipServer.PYTHON.toString(), "-W", "ignore",
-        script.toString(), server.host(), Integer.toString(server.port()), certificate.toString(), key.toString(),
+    return lifecycle(server, issuer, name, List.of(PyKmipServer.PYTHON.toString(), "-W", "ignore",
+        script.toString()), options);
+  }
+
+  /** Runs a lifecycle client ({@code client}: its command) and reads the JSON object it prints last. */
+  private static Map<String, Object> lifecycle(TlsEndpoint server, CertificateAuthority issuer, String name,
+      List<String> client, String... options) throws Exception {
+    KeyAndChain issued = issuer.issue(KeyType.RSA_2048, CertificateAuthority.template("CN=" + name + "_client")
+        .clientAuth());
+    Path certificate = Files.writeString(dir.resolve(name + "-client.crt"), Pem.write(issued.certificate()));
+    Path key = Files.writeString(dir.resolve(name + "-client.key"), Pem.write(issued.privateKey()));
+    Path trusted = Files.writeString(dir.resolve(name + "-ca.crt"), issuer.certificatePem());
+    List<String> command = new ArrayList<>(client);
+    command.addAll(List.of(server.host(), Integer.toString(server.port()), certificate.toString(), key.toString(),
         trusted.toString()));
     command.addAll(List.of(options));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -8,8 +8,12 @@ import io.github.okmsvm.core.vsphere.CryptoManager;
 import io.github.okmsvm.core.vsphere.VimClient;
 import io.github.okmsvm.core.vsphere.VimTls;
 import io.github.okmsvm.sandbox.OkmsSandbox;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The sandbox vCenter as a conformance peer, with a default key provider already connected to a sandbox OKMS (as
@@ -73,6 +77,18 @@ final class SandboxPeer implements VcenterPeer {
   @Override
   public VimTls tls() {
     return sandbox.vcenterTls();
+  }
+
+  @Override
+  public Map<String, String> govcEnvironment(Path work) throws IOException {
+    Path trust = Files.writeString(work.resolve("sandbox-trust.pem"), sandbox.trustBundlePem());
+    return Map.of("GOVC_URL", url(), "GOVC_USERNAME", username(), "GOVC_PASSWORD", password().reveal(),
+        "GOVC_TLS_CA_CERTS", trust.toString());
+  }
+
+  /** A VM the inventory holds powered off. */
+  String poweredOffVmName() {
+    return "web-02";
   }
 
   @Override

@@ -2,6 +2,9 @@ package io.github.okmsvm.it.vsphere;
 
 import io.github.okmsvm.core.common.Secret;
 import io.github.okmsvm.core.vsphere.VimTls;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
 
 /** A vCenter the conformance suite runs against, and what its inventory holds. */
 interface VcenterPeer extends AutoCloseable {
@@ -12,6 +15,9 @@ interface VcenterPeer extends AutoCloseable {
   Secret password();
 
   VimTls tls();
+
+  /** The variables that point govc at this vCenter, trusting its certificate ({@code work}: where to write files). */
+  Map<String, String> govcEnvironment(Path work) throws IOException;
 
   /** How many VMs the whole inventory holds. */
   int vmCount();

@@ -7,18 +7,16 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * govmomi's vcsim from Debian's {@code golang-github-vmware-govmomi-dev}, built by Debian's {@code golang-go} from
- * our small main ({@code src/test/go/vcsim}) and run on a loopback port; stopped by its process id.
+ * govmomi's vcsim, built by {@code .ci/run} from our small main ({@code src/test/go/vcsim}) against the govmomi
+ * version {@code src/test/go/go.mod} pins, and run on a loopback port; stopped by its process id.
  */
 final class VcsimPeer implements VcenterPeer {
-  static final Path GO = Path.of("/usr/bin/go");
-  static final Path GOVMOMI = Path.of("/usr/share/gocode/src/github.com/vmware/govmomi");
+  static final Path BINARY = Conformance.builtPeer("vcsim");
   /** VMs per resource pool; the default model has two pools (a standalone host's and a cluster's). */
   static final int VMS_PER_POOL = 30;
 
@@ -30,25 +28,9 @@ final class VcsimPeer implements VcenterPeer {
     this.url = url;
   }
 
-  static VcsimPeer start(Path work) throws IOException, InterruptedException {
-    Conformance.requirePeer(GO, "golang-go");
-    Conformance.requirePeer(GOVMOMI.resolve("simulator/model.go"), "golang-github-vmware-govmomi-dev");
-    Path source = work.resolve("vcsim");
-    Files.createDirectories(source);
-    Files.copy(Path.of("src/test/go/vcsim/main.go"), source.resolve("main.go"),
-        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    ProcessBuilder build = new ProcessBuilder(GO.toString(), "build", "-o", "vcsim", ".").directory(source.toFile())
-        .redirectErrorStream(true);
-    Map<String, String> environment = build.environment();
-    environment.put("GOPATH", "/usr/share/gocode");
-    environment.put("GO111MODULE", "off");
-    environment.put("GOCACHE", work.resolve("gocache").toString());
-    Process compile = build.start();
-    String output = new String(compile.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!compile.waitFor(10, TimeUnit.MINUTES) || compile.exitValue() != 0) {
-      throw new IllegalStateException("go build of vcsim failed: " + output);
-    }
-    Process process = new ProcessBuilder(source.resolve("vcsim").toString(), "-vm", Integer.toString(VMS_PER_POOL))
+  static VcsimPeer start(Path work) throws IOException {
+    Conformance.requireBuiltPeer(BINARY, "vcsim");
+    Process process = new ProcessBuilder(BINARY.toAbsolutePath().toString(), "-vm", Integer.toString(VMS_PER_POOL))
         .redirectError(ProcessBuilder.Redirect.DISCARD).start();
     BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
         StandardCharsets.UTF_8));
@@ -78,6 +60,11 @@ final class VcsimPeer implements VcenterPeer {
   @Override
   public VimTls tls() {
     return VimTls.insecure(); // vcsim listens over plain HTTP here: a lab set-up, opted into explicitly
+  }
+
+  @Override
+  public Map<String, String> govcEnvironment(Path work) {
+    return Map.of("GOVC_URL", url, "GOVC_USERNAME", username(), "GOVC_PASSWORD", password().reveal());
   }
 
   @Override
