@@ -58,9 +58,17 @@ final class OrderRoutes {
     }
   }
 
+  /** nichandle.OvhSubsidiaryEnum, as the /1.0/order schema lists it. */
+  private static final java.util.Set<String> SUBSIDIARIES = java.util.Set.of("CZ", "DE", "ES", "EU", "FI", "FR", "GB",
+      "IE", "IT", "LT", "MA", "NL", "PL", "PT", "SN", "TN");
+
   void register(OvhApiServer server) {
     server.route("POST", "v1", "/order/cart", "order:apiovh:cart/create", call -> {
-      call.text("ovhSubsidiary");
+      String subsidiary = call.text("ovhSubsidiary");
+      if (!SUBSIDIARIES.contains(subsidiary)) {
+        throw ApiError.badRequest("Invalid value for parameter ovhSubsidiary: " + subsidiary
+            + " is not one of nichandle.OvhSubsidiaryEnum");
+      }
       synchronized (this) {
         String expire = call.optionalText("expire");
         Instant expiry;
@@ -92,13 +100,13 @@ final class OrderRoutes {
     server.route("DELETE", "v1", "/order/cart/{cartId}", "order:apiovh:cart/delete", call -> {
       synchronized (this) {
         carts.remove(cart(call).id);
-        return Reply.empty();
+        return Reply.nothing();
       }
     });
     server.route("POST", "v1", "/order/cart/{cartId}/assign", "order:apiovh:cart/assign", call -> {
       synchronized (this) {
         cart(call).assigned = true;
-        return Reply.empty();
+        return Reply.nothing();
       }
     });
     server.route("POST", "v1", "/order/cart/{cartId}/okms", "order:apiovh:cart/item/create", call -> {
@@ -183,7 +191,7 @@ final class OrderRoutes {
           throw ApiError.badRequest("This order is already paid");
         }
         order.status = "checking";
-        return Reply.empty();
+        return Reply.nothing();
       }
     });
     server.route("GET", "v1", "/me/order/{orderId}/status", "account:apiovh:me/order/status/get", call -> {

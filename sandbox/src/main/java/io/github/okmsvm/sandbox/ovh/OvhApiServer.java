@@ -169,7 +169,7 @@ public final class OvhApiServer implements AutoCloseable {
       String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
       if (method.equals("POST") && rawPath.equals("/auth/oauth2/token")) {
         counters.increment("POST /auth/oauth2/token");
-        send(exchange, token(body), null);
+        send(exchange, token(body, exchange.getRequestHeaders().getFirst("Authorization")), null);
         return;
       }
       String version;
@@ -278,8 +278,26 @@ public final class OvhApiServer implements AutoCloseable {
     }
   }
 
-  private Reply token(byte[] body) {
-    Map<String, String> form = query(new String(body, StandardCharsets.UTF_8));
+  /**
+   * The client-credentials grant, the client authenticated in the body or with HTTP Basic (RFC 6749 §2.3.1: id and
+   * secret form-encoded, then Base64), as OAuth2 libraries such as requests-oauthlib send it.
+   */
+  private Reply token(byte[] body, String authorization) {
+    Map<String, String> form = new HashMap<>(query(new String(body, StandardCharsets.UTF_8)));
+    if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+      String pair;
+      try {
+        pair = new String(java.util.Base64.getDecoder().decode(authorization.substring(6).strip()),
+            StandardCharsets.UTF_8);
+      } catch (IllegalArgumentException e) {
+        pair = "";
+      }
+      int colon = pair.indexOf(':');
+      if (colon > 0) {
+        form.put("client_id", java.net.URLDecoder.decode(pair.substring(0, colon), StandardCharsets.UTF_8));
+        form.put("client_secret", java.net.URLDecoder.decode(pair.substring(colon + 1), StandardCharsets.UTF_8));
+      }
+    }
     Secret secret = serviceAccounts.get(form.getOrDefault("client_id", ""));
     if (!"client_credentials".equals(form.get("grant_type"))) {
       return new Reply(400, Map.of("error", "unsupported_grant_type"), Map.of());
