@@ -124,6 +124,11 @@ public final class OkmsSandbox implements AutoCloseable {
     return ovh.kmipObjects(okmsId);
   }
 
+  /** Makes every OKMS answer the nullable {@code kmipRsaEndpoint} / {@code publicRsaCA} pair, with a live listener. */
+  public void serveRsaKmipEndpoints() {
+    ovh.serveRsaKmipEndpoints();
+  }
+
   public String accountUrn() {
     return ovh.accountUrn();
   }

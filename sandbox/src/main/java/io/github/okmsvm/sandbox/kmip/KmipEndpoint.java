@@ -89,7 +89,16 @@ public final class KmipEndpoint implements AutoCloseable {
 
   /** Starts an endpoint on an ephemeral loopback port for the OKMS of {@code ca}, {@code access} and {@code objects}. */
   public static KmipEndpoint start(CertificateAuthority ca, KmipAccess access, KmipObjects objects) {
-    KeyAndChain server = ca.issue(CertificateAuthority.KeyType.RSA_2048,
+    return start(ca, ca, access, objects);
+  }
+
+  /**
+   * Starts an endpoint whose server certificate {@code serverCa} issues while its clients' certificates chain to
+   * {@code clientCa} (an OKMS's second, RSA listener presents another CA's certificate to the same credentials).
+   */
+  public static KmipEndpoint start(CertificateAuthority serverCa, CertificateAuthority clientCa, KmipAccess access,
+      KmipObjects objects) {
+    KeyAndChain server = serverCa.issue(CertificateAuthority.KeyType.RSA_2048,
         CertificateAuthority.template("CN=127.0.0.1").ipAddress("127.0.0.1").dnsName("localhost").serverAuth());
     try {
       char[] password = new char[0];
@@ -99,7 +108,8 @@ public final class KmipEndpoint implements AutoCloseable {
       KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
       keyManagers.init(keys, password);
       SSLContext context = SSLContext.getInstance("TLS");
-      context.init(keyManagers.getKeyManagers(), TrustMaterial.trustManagers(ca.certificatePem(), "OKMS CA"), null);
+      context.init(keyManagers.getKeyManagers(), TrustMaterial.trustManagers(clientCa.certificatePem(), "OKMS CA"),
+          null);
       SSLServerSocket socket = (SSLServerSocket) context.getServerSocketFactory()
           .createServerSocket(0, 50, InetAddress.getLoopbackAddress());
       socket.setEnabledProtocols(new String[] {"TLSv1.3", "TLSv1.2"});

@@ -40,6 +40,9 @@ import javax.net.ssl.SSLContext;
  * does, pages v2 lists by cursor, counts calls per route, injects faults, and journals its answers.
  */
 public final class OvhApiServer implements AutoCloseable {
+  /** Answers keep their null fields: the API writes every field its schema declares, null where it may be null. */
+  private static final com.fasterxml.jackson.databind.ObjectMapper ANSWERS = Json.mapper().copy()
+      .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS);
   /** How far a signed timestamp may be from the API's clock. */
   static final Duration TIMESTAMP_TOLERANCE = Duration.ofMinutes(3);
 
@@ -252,11 +255,11 @@ public final class OvhApiServer implements AutoCloseable {
       }
       Secret applicationSecret = applications.get(applicationKey);
       if (applicationSecret == null) {
-        throw ApiError.forbidden("Invalid application key");
+        throw ApiError.refusedCredentials("INVALID_KEY", "Invalid application key");
       }
       String consumerKey = exchange.getRequestHeaders().getFirst("X-Ovh-Consumer");
       if (consumerKey == null || !consumerKeys.contains(consumerKey)) {
-        throw ApiError.forbidden("This credential does not exist");
+        throw ApiError.refusedCredentials("INVALID_CREDENTIAL", "This credential does not exist");
       }
       long timestamp;
       try {
@@ -352,7 +355,7 @@ public final class OvhApiServer implements AutoCloseable {
   private void send(HttpExchange exchange, Reply reply, Route journaled) throws IOException {
     byte[] bytes;
     try {
-      bytes = reply.body() == null ? new byte[0] : Json.mapper().writeValueAsBytes(reply.body());
+      bytes = reply.body() == null ? new byte[0] : ANSWERS.writeValueAsBytes(reply.body());
     } catch (JsonProcessingException e) {
       throw new IOException(e);
     }

@@ -44,6 +44,11 @@ public final class OvhSandbox implements AutoCloseable {
   }
 
   /** The firewall between the vCenter of PCC {@code serviceName} and the KMSs it may use. */
+  /** Makes every OKMS answer {@code kmipRsaEndpoint} and {@code publicRsaCA}, with a live RSA listener behind them. */
+  public void serveRsaKmipEndpoints() {
+    account.servesRsaKmipEndpoints = true;
+  }
+
   public KmsNetwork firewallOf(String serviceName) {
     synchronized (account) {
       SandboxPcc pcc = account.pccs.get(serviceName);

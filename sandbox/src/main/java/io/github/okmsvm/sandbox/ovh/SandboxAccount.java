@@ -12,6 +12,8 @@ final class SandboxAccount {
   final Map<String, SandboxPcc> pccs = new LinkedHashMap<>();
   /** IAM policies by id, as {@code /v2/iam/policy} returns them. Guarded by itself. */
   final Map<String, Map<String, Object>> policies = new LinkedHashMap<>();
+  /** Whether OKMSs answer the nullable {@code kmipRsaEndpoint} / {@code publicRsaCA} pair (off: null, as most do). */
+  volatile boolean servesRsaKmipEndpoints;
 
   SandboxAccount(String nichandle, String subsidiary) {
     this.nichandle = nichandle;
@@ -35,6 +37,6 @@ final class SandboxAccount {
   }
 
   void close() {
-    okms.values().forEach(instance -> instance.kmip.close());
+    okms.values().forEach(SandboxOkms::close);
   }
 }

@@ -9,7 +9,9 @@ import java.util.Map;
 
 /**
  * One OKMS of the sandbox: its CA (served as {@code publicCA}, signer of its credentials), its live KMIP
- * endpoint, which admits its credentials as IAM allows them, and the KMIP objects it holds. A new one answers {@code iam.state IN_CREATION} to its first read, then {@code OK}.
+ * endpoint, which admits its credentials as IAM allows them, and the KMIP objects it holds; where the account serves
+ * them, a second, RSA listener ({@code kmipRsaEndpoint}) with its own CA ({@code publicRsaCA}). A new one answers
+ * {@code iam.state IN_CREATION} to its first read, then {@code OK}.
  */
 final class SandboxOkms {
   final String id;
@@ -22,6 +24,10 @@ final class SandboxOkms {
   final Map<String, String> revoked = new LinkedHashMap<>();
   private int reads;
   private final boolean justOrdered;
+  private final SandboxAccount account;
+  /** The second listener ({@code kmipRsaEndpoint}) and its CA ({@code publicRsaCA}), made once the account asks. */
+  private CertificateAuthority rsaCa;
+  private KmipEndpoint rsaKmip;
 
   SandboxOkms(String id, String region, boolean justOrdered, SandboxAccount account) {
     this.id = id;
@@ -30,6 +36,23 @@ final class SandboxOkms {
     this.kmip = KmipEndpoint.start(ca, new OkmsKmipAccess(account, this), new KmipObjects());
     this.createdAt = Instant.now();
     this.justOrdered = justOrdered;
+    this.account = account;
+  }
+
+  /** The RSA listener: the same objects, access and credentials, a server certificate from another CA. */
+  private synchronized KmipEndpoint rsaKmip() {
+    if (rsaKmip == null) {
+      rsaCa = CertificateAuthority.create("CN=CCMUsersRSACA");
+      rsaKmip = KmipEndpoint.start(rsaCa, ca, new OkmsKmipAccess(account, this), kmip.objects());
+    }
+    return rsaKmip;
+  }
+
+  synchronized void close() {
+    kmip.close();
+    if (rsaKmip != null) {
+      rsaKmip.close();
+    }
   }
 
   String urn() {
@@ -42,16 +65,17 @@ final class SandboxOkms {
 
   Map<String, Object> toJson(boolean withPublicCa) {
     reads++;
+    KmipEndpoint rsa = account.servesRsaKmipEndpoints ? rsaKmip() : null;
     String state = justOrdered && reads <= 1 ? "IN_CREATION" : "OK";
     return Models.object(
         "id", id,
         "region", region,
         "kmipEndpoint", kmipEndpoint(),
-        "kmipRsaEndpoint", null,
+        "kmipRsaEndpoint", rsa == null ? null : "localhost:" + rsa.endpoint().port(),
         "restEndpoint", "https://localhost:" + kmip.endpoint().port(),
         "swaggerEndpoint", "https://localhost:" + kmip.endpoint().port() + "/swagger",
         "publicCA", withPublicCa ? ca.certificatePem() : null,
-        "publicRsaCA", null,
+        "publicRsaCA", rsa != null && withPublicCa ? rsaCa.certificatePem() : null,
         "kmipObjectCount", kmip.objects().count(),
         "serviceKeyCount", 0L,
         "secretCount", 0L,

@@ -56,6 +56,8 @@ public final class VimClient implements AutoCloseable {
   private volatile String version = BOOTSTRAP_VERSION;
   private volatile ServiceContent serviceContent;
 
+  private RetryPolicy readRetries = READ_RETRIES;
+
   private VimClient(URI sdkUrl, String username, Secret password, VimTls tls, Duration timeout, Consumer<String> log) {
     this.sdkUrl = sdkUrl;
     this.pbmUrl = sdkUrl.resolve("/pbm");
@@ -72,6 +74,12 @@ public final class VimClient implements AutoCloseable {
    */
   public static VimClient connect(String server, String username, Secret password, VimTls tls, Duration timeout,
       Consumer<String> log) {
+    return connect(server, username, password, tls, timeout, log, READ_RETRIES);
+  }
+
+  /** As {@link #connect(String, String, Secret, VimTls, Duration, Consumer)}, retrying reads as {@code reads} says. */
+  public static VimClient connect(String server, String username, Secret password, VimTls tls, Duration timeout,
+      Consumer<String> log, RetryPolicy reads) {
     URI url = sdkUrl(server);
     if (url.getScheme().equalsIgnoreCase("http") && !tls.unverified()) {
       throw new ConfigurationException(SettingNames.VCENTER_SERVER, "'" + server + "' uses plain HTTP, which would"
@@ -79,6 +87,7 @@ public final class VimClient implements AutoCloseable {
           + " simulator only, set vcenterInsecure=true as well");
     }
     VimClient client = new VimClient(url, username, password, tls, timeout, log);
+    client.readRetries = reads;
     try {
       client.serviceContent = ServiceContent.from(client.send(VIM25, client.sdkUrl, "RetrieveServiceContent",
           XmlElement.of("RetrieveServiceContent", XmlElement.moRef("_this",
@@ -181,7 +190,7 @@ public final class VimClient implements AutoCloseable {
     body[0] = XmlElement.moRef("_this", self);
     System.arraycopy(parameters, 0, body, 1, parameters.length);
     XmlElement request = XmlElement.of(method, body);
-    BackOff backOff = READ_RETRIES.start(Sleeper.THREAD);
+    BackOff backOff = readRetries.start(Sleeper.THREAD);
     while (true) {
       try {
         try {

@@ -64,7 +64,10 @@ class PythonOvhConformanceIT {
         .containsEntry("pcc", PCC).containsEntry("kms entries", true).containsEntry("iam policies", true)
         .containsEntry("iam actions", true).containsEntry("cart", true).containsEntry("orders", true)
         .containsEntry("payment methods", true)
-        .containsEntry("delete cart", null).containsEntry("unknown route", "ResourceNotFoundError Client::NotFound");
+        .containsEntry("delete cart", null)
+        .containsEntry("unknown consumer key", "InvalidCredential Client::Forbidden")
+        .containsEntry("unknown application key", "InvalidKey Client::Forbidden")
+        .containsEntry("unknown route", "ResourceNotFoundError Client::NotFound");
     assertThat((String) signed.get("credential with a bad validity")).startsWith("BadParametersError");
     assertThat(signed.get("cart with an unknown subsidiary")).isEqualTo("BadParametersError Client::BadRequest");
     assertThat(oauth2).isEqualTo(signed);
@@ -76,6 +79,8 @@ class PythonOvhConformanceIT {
         sandbox.ovhEndpoint().tokenUrl().toString(), PCC, auth).redirectErrorStream(true);
     builder.environment().putAll(credentials);
     builder.environment().put("REQUESTS_CA_BUNDLE", trust.toString());
+    builder.environment().put("SANDBOX_APPLICATION_KEY", sandbox.applicationKey().applicationKey());
+    builder.environment().put("SANDBOX_APPLICATION_SECRET", sandbox.applicationKey().applicationSecret().reveal());
     Process process = builder.start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.waitFor()).as(output).isZero();

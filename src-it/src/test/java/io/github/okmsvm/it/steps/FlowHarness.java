@@ -2,6 +2,7 @@ package io.github.okmsvm.it.steps;
 
 import io.github.okmsvm.core.config.EncryptionSettings;
 import io.github.okmsvm.core.event.ProgressEvent;
+import io.github.okmsvm.core.http.RetryPolicy;
 import io.github.okmsvm.core.ovh.IamApi;
 import io.github.okmsvm.core.ovh.OkmsApi;
 import io.github.okmsvm.core.ovh.OrderApi;
@@ -34,6 +35,7 @@ final class FlowHarness implements AutoCloseable {
   final OkmsSandbox sandbox;
   final List<ProgressEvent> events = new CopyOnWriteArrayList<>();
   final List<String> wireLog = new CopyOnWriteArrayList<>();
+  private volatile boolean retries = true;
 
   private FlowHarness(OkmsSandbox sandbox) {
     this.sandbox = sandbox;
@@ -66,14 +68,23 @@ final class FlowHarness implements AutoCloseable {
   }
 
   OvhApi ovh() {
-    return OvhApi.builder().endpoint(sandbox.ovhEndpoint()).credentials(sandbox.applicationKey())
+    OvhApi.Builder builder = OvhApi.builder().endpoint(sandbox.ovhEndpoint()).credentials(sandbox.applicationKey())
         .sslContext(sandbox.clientSslContext()).timeouts(Duration.ofSeconds(5), Duration.ofSeconds(10))
-        .log(wireLog::add).build();
+        .log(wireLog::add);
+    return retries ? builder.build() : builder.retryPolicy(RetryPolicy.NONE).build();
   }
 
   VimClient vim() {
-    return VimClient.connect(sandbox.vcenterUrl(), sandbox.vcenterUsername(), sandbox.vcenterPassword(),
-        sandbox.vcenterTls(), Duration.ofSeconds(10), wireLog::add);
+    return retries ? VimClient.connect(sandbox.vcenterUrl(), sandbox.vcenterUsername(), sandbox.vcenterPassword(),
+        sandbox.vcenterTls(), Duration.ofSeconds(10), wireLog::add)
+        : VimClient.connect(sandbox.vcenterUrl(), sandbox.vcenterUsername(), sandbox.vcenterPassword(),
+            sandbox.vcenterTls(), Duration.ofSeconds(10), wireLog::add, RetryPolicy.NONE);
+  }
+
+  /** Switches the clients' retries off, to show that a test of faults fails without them. */
+  FlowHarness withoutRetries() {
+    retries = false;
+    return this;
   }
 
   StepContext context(EncryptionSettings settings) {

@@ -7,6 +7,11 @@ import io.github.okmsvm.core.config.EncryptionSettings;
 import io.github.okmsvm.core.ovh.IamApi;
 import io.github.okmsvm.core.ovh.OkmsApi;
 import io.github.okmsvm.core.ovh.OvhApi;
+import io.github.okmsvm.core.ovh.PccApi;
+import io.github.okmsvm.core.tls.CapturedChain;
+import io.github.okmsvm.core.tls.ChainCapture;
+import io.github.okmsvm.core.tls.ChainVerifier;
+import io.github.okmsvm.core.tls.TlsEndpoint;
 import io.github.okmsvm.core.steps.EncryptionFlow;
 import io.github.okmsvm.core.steps.OkmsOrderTask;
 import io.github.okmsvm.core.report.ComplianceCheck;
@@ -21,6 +26,7 @@ import io.github.okmsvm.core.vsphere.VimClient;
 import io.github.okmsvm.core.vsphere.VmState;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -48,6 +54,40 @@ class KeyProviderAccessIT {
       try (OvhApi ovh = flow.ovh()) {
         assertThat(new OkmsApi(ovh).resource(okmsId, false).kmipObjectCount()).isEqualTo(3);
       }
+    }
+  }
+
+  /**
+   * An OKMS that also answers the nullable {@code kmipRsaEndpoint} / {@code publicRsaCA} pair (a second, live listener
+   * with another CA): the flow still gives vCenter and the PCC firewall the {@code kmipEndpoint} and its thumbprint,
+   * as OVHcloud's vSphere guide does, and encrypts through it.
+   */
+  @Test
+  void anOkmsWithAnRsaEndpointTooIsStillReachedThroughItsKmipEndpoint() {
+    try (FlowHarness flow = FlowHarness.start()) {
+      flow.sandbox.serveRsaKmipEndpoints();
+      List<StepResult> run = flow.run(flow.settings().build());
+      String okmsId = run.get(0).outputs().get("okmsId");
+
+      try (OvhApi ovh = flow.ovh()) {
+        OkmsApi.Resource okms = new OkmsApi(ovh).resource(okmsId, true);
+        assertThat(okms.kmipRsaEndpoint()).isNotNull().isNotEqualTo(okms.kmipEndpoint());
+        assertThat(okms.publicRsaCA()).startsWith("-----BEGIN CERTIFICATE-----").isNotEqualTo(okms.publicCA());
+        TlsEndpoint main = TlsEndpoint.parse(okms.kmipEndpoint(), TlsEndpoint.KMIP_PORT, "kmipEndpoint");
+        TlsEndpoint rsa = TlsEndpoint.parse(okms.kmipRsaEndpoint(), TlsEndpoint.KMIP_PORT, "kmipRsaEndpoint");
+        CapturedChain rsaChain = ChainCapture.capture(new TlsEndpoint("127.0.0.1", rsa.port()),
+            Duration.ofSeconds(10));
+        ChainVerifier.verify(rsaChain.chain(), okms.publicRsaCA(), "publicRsaCA");
+        String thumbprint = ChainCapture.capture(new TlsEndpoint("127.0.0.1", main.port()), Duration.ofSeconds(10))
+            .thumbprint().sha1();
+        PccApi pcc = new PccApi(ovh);
+        List<PccApi.Kms> entries = pcc.kmsIds(FlowHarness.PCC).stream().map(id -> pcc.kms(FlowHarness.PCC, id))
+            .toList();
+        assertThat(entries).singleElement().satisfies(kms ->
+            assertThat(kms.sslThumbprint()).isEqualTo(thumbprint).isNotEqualTo(rsaChain.thumbprint().sha1()));
+      }
+      assertThat(List.of("app-01", "app-02", "db-01")).allSatisfy(name ->
+          assertThat(flow.vm(name).fullyEncrypted()).as(name).isTrue());
     }
   }
 

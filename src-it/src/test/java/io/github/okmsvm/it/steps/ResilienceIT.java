@@ -1,6 +1,7 @@
 package io.github.okmsvm.it.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.okmsvm.core.config.EncryptionSettings;
 import io.github.okmsvm.core.event.ProgressEvent;
@@ -22,15 +23,19 @@ import org.junit.jupiter.api.Test;
 
 /** Storms of read faults, and secrets that must never show. */
 class ResilienceIT {
+  private static void storms(FlowHarness flow) {
+    List<Fault> kinds = List.of(new Fault.ServerError(503), new Fault.TooManyRequests(0), new Fault.Reset(),
+        new Fault.ServerError(500));
+    flow.sandbox.ovhApi().faults().storm(7, 0.1, "GET", kinds);
+    flow.sandbox.vcenterServer().faults().storm(11, 0.1, "RetrievePropertiesEx", List.of(new Fault.Reset(),
+        new Fault.ServerError(500)));
+    flow.sandbox.vcenterServer().faults().inject("PbmQueryProfile", new Fault.Stall(Duration.ofMillis(300)), 1);
+  }
+
   @Test
   void convergesThroughAStormOfReadFaultsOnBothApis() {
     try (FlowHarness flow = FlowHarness.start()) {
-      List<Fault> kinds = List.of(new Fault.ServerError(503), new Fault.TooManyRequests(0), new Fault.Reset(),
-          new Fault.ServerError(500));
-      flow.sandbox.ovhApi().faults().storm(7, 0.1, "GET", kinds);
-      flow.sandbox.vcenterServer().faults().storm(11, 0.1, "RetrievePropertiesEx", List.of(new Fault.Reset(),
-          new Fault.ServerError(500)));
-      flow.sandbox.vcenterServer().faults().inject("PbmQueryProfile", new Fault.Stall(Duration.ofMillis(300)), 1);
+      storms(flow);
 
       flow.run(flow.settings().build());
 
@@ -40,6 +45,18 @@ class ResilienceIT {
       flow.sandbox.vcenterServer().faults().clear();
       assertThat(flow.inventory()).isEqualTo(new FlowHarness.Inventory(1, 1, 1, 1, 1, 1, 1));
       assertThat(flow.vm("db-01").fullyEncrypted()).isTrue();
+    }
+  }
+
+  /** The storms above are real: without retries, the same run fails on a fault they inject. */
+  @Test
+  void theSameStormsFailARunWhoseClientsDoNotRetry() {
+    try (FlowHarness flow = FlowHarness.start().withoutRetries()) {
+      storms(flow);
+
+      assertThatThrownBy(() -> flow.run(flow.settings().build())).isInstanceOf(RuntimeException.class);
+      assertThat(flow.sandbox.ovhApi().faults().stormStrikes() + flow.sandbox.vcenterServer().faults().stormStrikes())
+          .isPositive();
     }
   }
 

@@ -3,6 +3,7 @@
 Usage: python3 python_ovh_routes.py API_BASE TOKEN_URL PCC application-key|oauth2
 The credentials come from the environment as OVHcloud's tools read them: OVH_APPLICATION_KEY,
 OVH_APPLICATION_SECRET and OVH_CONSUMER_KEY, or OVH_CLIENT_ID and OVH_CLIENT_SECRET; REQUESTS_CA_BUNDLE trusts the API.
+SANDBOX_APPLICATION_KEY and SANDBOX_APPLICATION_SECRET name a real application whose consumer key is then made up.
 """
 import json
 import os
@@ -63,5 +64,14 @@ step("cart with an unknown subsidiary", lambda: client.post("/order/cart", ovhSu
 step("delete cart", lambda: client.delete("/order/cart/%s" % cart["cartId"]))
 step("orders", lambda: isinstance(client.get("/me/order"), list))
 step("payment methods", lambda: isinstance(client.get("/me/payment/method"), list))
+for variable in ("OVH_CLIENT_ID", "OVH_CLIENT_SECRET"):  # python-ovh also reads them: these clients sign instead
+    os.environ.pop(variable, None)
+unknown_consumer = ovh.Client(endpoint="okms-test", application_key=os.environ["SANDBOX_APPLICATION_KEY"],
+                              application_secret=os.environ["SANDBOX_APPLICATION_SECRET"],
+                              consumer_key="0" * 32)
+step("unknown consumer key", lambda: unknown_consumer.get("/me"))
+unknown_application = ovh.Client(endpoint="okms-test", application_key="0" * 16, application_secret="0" * 32,
+                                 consumer_key="0" * 32)
+step("unknown application key", lambda: unknown_application.get("/me"))
 step("unknown route", lambda: client.get("/dedicatedCloud/%s/noSuchThing" % pcc))
 print(json.dumps(observed, sort_keys=True))
