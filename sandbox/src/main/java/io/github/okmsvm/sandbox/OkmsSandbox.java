@@ -124,6 +124,11 @@ public final class OkmsSandbox implements AutoCloseable {
     return ovh.kmipObjects(okmsId);
   }
 
+  /** How long each state of an order, a credential or a PCC task lasts (default 50 ms), as time moves them. */
+  public void stateStep(java.time.Duration step) {
+    ovh.stateStep(step);
+  }
+
   /** Makes every OKMS answer the nullable {@code kmipRsaEndpoint} / {@code publicRsaCA} pair, with a live listener. */
   public void serveRsaKmipEndpoints() {
     ovh.serveRsaKmipEndpoints();

@@ -40,7 +40,7 @@ final class OkmsRoutes {
     server.route("POST", "v2", "/okms/resource/{okmsId}/credential", "okms:apiovh:credential/create",
         call -> Reply.ok(create(okms(call), call)));
     server.route("GET", "v2", "/okms/resource/{okmsId}/credential/{credentialId}", "okms:apiovh:credential/get",
-        call -> Reply.ok(credential(okms(call), call.param("credentialId")).read()));
+        call -> Reply.ok(credential(okms(call), call.param("credentialId")).toJson()));
     server.route("DELETE", "v2", "/okms/resource/{okmsId}/credential/{credentialId}",
         "okms:apiovh:credential/delete", call -> Reply.ok(delete(okms(call), call.param("credentialId"))));
     server.pagedRoute("/okms/resource/{okmsId}/serviceKey", "okms:apiovh:serviceKey/get", call -> {
@@ -215,6 +215,7 @@ final class OkmsRoutes {
     synchronized (okms) {
       okms.credentials.put(credential.id, credential);
     }
+    credential.readyAfter(account.pace);
     Map<String, Object> answer = credential.toJson();
     answer.remove("certificatePEM");
     answer.put("privateKeyPEM", privateKeyPem);

@@ -11,7 +11,7 @@ import java.util.UUID;
 
 /**
  * Ordering: carts, the {@code okms} item and its {@code region}, checkout, payment, and {@code /me/order}. A paid
- * order goes {@code checking} → {@code delivering} → {@code delivered}, one step per status read; on delivery the
+ * order goes {@code checking} → {@code delivering} → {@code delivered}, one state step apart; on delivery the
  * OKMS exists.
  */
 final class OrderRoutes {
@@ -157,7 +157,7 @@ final class OrderRoutes {
         cart.checkedOut = true;
         Order order = new Order(nextOrderId++, region);
         if (body != null && body.path("autoPayWithPreferredPaymentMethod").asBoolean(false)) {
-          order.status = "checking";
+          startDelivery(order);
         }
         orders.put(order.id, order);
         return Reply.ok(Models.object("orderId", order.id, "url", "https://sandbox.invalid/order/" + order.id,
@@ -190,16 +190,14 @@ final class OrderRoutes {
         if (!order.status.equals("notPaid")) {
           throw ApiError.badRequest("This order is already paid");
         }
-        order.status = "checking";
+        startDelivery(order);
         return Reply.nothing();
       }
     });
     server.route("GET", "v1", "/me/order/{orderId}/status", "account:apiovh:me/order/status/get", call -> {
       synchronized (this) {
         Order order = order(call);
-        String status = order.status;
-        advance(order);
-        return Reply.ok(status);
+        return Reply.ok(order.status);
       }
     });
     server.route("GET", "v1", "/me/order/{orderId}/details", "account:apiovh:me/order/details/get", call -> {
@@ -231,13 +229,20 @@ final class OrderRoutes {
         call -> Reply.ok(List.of(4_200_001L)));
   }
 
-  private void advance(Order order) {
-    if (order.status.equals("checking")) {
-      order.status = "delivering";
-    } else if (order.status.equals("delivering")) {
-      order.status = "delivered";
-      order.okmsId = account.provisionOkms(order.region, true).id;
-    }
+  /** A paid order is checked, then delivered (its OKMS made), one state step after the other. */
+  private void startDelivery(Order order) {
+    order.status = "checking";
+    account.pace.after(1, () -> {
+      synchronized (this) {
+        order.status = "delivering";
+      }
+    });
+    account.pace.after(2, () -> {
+      synchronized (this) {
+        order.status = "delivered";
+        order.okmsId = account.provisionOkms(order.region, true).id;
+      }
+    });
   }
 
   private Cart cart(Call call) {

@@ -44,6 +44,11 @@ public final class OvhSandbox implements AutoCloseable {
   }
 
   /** The firewall between the vCenter of PCC {@code serviceName} and the KMSs it may use. */
+  /** How long each state of an order, a credential or a PCC task lasts (default 50 ms). */
+  public void stateStep(java.time.Duration step) {
+    account.pace.step(step);
+  }
+
   /** Makes every OKMS answer {@code kmipRsaEndpoint} and {@code publicRsaCA}, with a live RSA listener behind them. */
   public void serveRsaKmipEndpoints() {
     account.servesRsaKmipEndpoints = true;

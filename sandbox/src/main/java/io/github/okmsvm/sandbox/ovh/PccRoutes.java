@@ -70,9 +70,7 @@ final class PccRoutes {
         if (task == null) {
           throw ApiError.noSuchObject("taskId", call.param("taskId"));
         }
-        Map<String, Object> json = task.toJson();
-        task.advance();
-        return Reply.ok(json);
+        return Reply.ok(task.toJson());
       }
     });
     server.route("GET", "v1", base + "/user", "pccVMware:apiovh:user/get", call -> {
@@ -149,14 +147,10 @@ final class PccRoutes {
     }
   }
 
-  /** Reading an entry also moves its pending task on, as time would. */
   private static SandboxPcc.Kms kms(SandboxPcc pcc, Call call) {
     SandboxPcc.Kms entry = pcc.kms.get(longParam(call, "kmsId"));
     if (entry == null) {
       throw ApiError.noSuchObject("kmsId", call.param("kmsId"));
-    }
-    if (entry.pending != null && call.method.equals("GET")) {
-      entry.pending.advance();
     }
     return entry;
   }

@@ -14,6 +14,8 @@ final class SandboxAccount {
   final Map<String, Map<String, Object>> policies = new LinkedHashMap<>();
   /** Whether OKMSs answer the nullable {@code kmipRsaEndpoint} / {@code publicRsaCA} pair (off: null, as most do). */
   volatile boolean servesRsaKmipEndpoints;
+  /** How fast orders, credentials and PCC tasks move on. */
+  final StatePace pace = new StatePace();
 
   SandboxAccount(String nichandle, String subsidiary) {
     this.nichandle = nichandle;
@@ -31,12 +33,13 @@ final class SandboxAccount {
   }
 
   synchronized SandboxPcc addPcc(String serviceName) {
-    SandboxPcc pcc = new SandboxPcc(serviceName);
+    SandboxPcc pcc = new SandboxPcc(serviceName, pace);
     pccs.put(serviceName, pcc);
     return pcc;
   }
 
   void close() {
+    pace.close();
     okms.values().forEach(SandboxOkms::close);
   }
 }

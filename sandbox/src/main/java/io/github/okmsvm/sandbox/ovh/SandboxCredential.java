@@ -3,7 +3,7 @@ package io.github.okmsvm.sandbox.ovh;
 import java.time.Instant;
 import java.util.List;
 
-/** An OKMS credential of the sandbox: {@code CREATING} at first, {@code READY} from its next read on. */
+/** An OKMS credential of the sandbox: {@code CREATING} at first, {@code READY} one state step later. */
 final class SandboxCredential {
   final String id;
   final String name;
@@ -14,7 +14,7 @@ final class SandboxCredential {
   final Instant createdAt;
   final Instant expiredAt;
   final String certificatePem;
-  String status = "CREATING";
+  volatile String status = "CREATING";
 
   SandboxCredential(String id, String name, String description, List<String> identityUrns, boolean fromCsr,
       String certificateType, Instant createdAt, Instant expiredAt, String certificatePem) {
@@ -29,13 +29,13 @@ final class SandboxCredential {
     this.certificatePem = certificatePem;
   }
 
-  /** {@code okms.credential.GetResponse}; reading it moves a new credential on to READY. */
-  java.util.Map<String, Object> read() {
-    java.util.Map<String, Object> json = toJson();
-    if (status.equals("CREATING")) {
-      status = "READY";
-    }
-    return json;
+  /** Becomes READY one state step from now, unless it is deleted first. */
+  void readyAfter(StatePace pace) {
+    pace.after(1, () -> {
+      if (status.equals("CREATING")) {
+        status = "READY";
+      }
+    });
   }
 
   java.util.Map<String, Object> toJson() {

@@ -11,7 +11,7 @@ import java.util.Map;
  * One OKMS of the sandbox: its CA (served as {@code publicCA}, signer of its credentials), its live KMIP
  * endpoint, which admits its credentials as IAM allows them, and the KMIP objects it holds; where the account serves
  * them, a second, RSA listener ({@code kmipRsaEndpoint}) with its own CA ({@code publicRsaCA}). A new one answers
- * {@code iam.state IN_CREATION} to its first read, then {@code OK}.
+ * {@code iam.state IN_CREATION} for one state step, then {@code OK}.
  */
 final class SandboxOkms {
   final String id;
@@ -22,7 +22,6 @@ final class SandboxOkms {
   final Map<String, SandboxCredential> credentials = new LinkedHashMap<>();
   /** Certificates of deleted credentials ("revoke and delete"), by PEM, with the credential they belonged to. */
   final Map<String, String> revoked = new LinkedHashMap<>();
-  private int reads;
   private final boolean justOrdered;
   private final SandboxAccount account;
   /** The second listener ({@code kmipRsaEndpoint}) and its CA ({@code publicRsaCA}), made once the account asks. */
@@ -64,9 +63,8 @@ final class SandboxOkms {
   }
 
   Map<String, Object> toJson(boolean withPublicCa) {
-    reads++;
     KmipEndpoint rsa = account.servesRsaKmipEndpoints ? rsaKmip() : null;
-    String state = justOrdered && reads <= 1 ? "IN_CREATION" : "OK";
+    String state = justOrdered && Instant.now().isBefore(createdAt.plus(account.pace.step())) ? "IN_CREATION" : "OK";
     return Models.object(
         "id", id,
         "region", region,

@@ -5,8 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A Hosted Private Cloud of the sandbox with its VM-encryption KMS entries, users and tasks. Each read of a task moves
- * it one state on ({@code todo} → {@code doing} → {@code done}); a KMS entry is delivered when its task is done.
+ * A Hosted Private Cloud of the sandbox with its VM-encryption KMS entries, users and tasks. A task moves on with
+ * time, one state step at a time ({@code todo} → {@code doing} → {@code done}); a KMS entry is delivered when its task
+ * is done.
  */
 final class SandboxPcc {
   final String serviceName;
@@ -16,7 +17,10 @@ final class SandboxPcc {
   private long nextKmsId = 1;
   private long nextTaskId = 9_000_001;
 
-  SandboxPcc(String serviceName) {
+  private final StatePace pace;
+
+  SandboxPcc(String serviceName, StatePace pace) {
+    this.pace = pace;
     this.serviceName = serviceName;
     users.put(1L, new User(1, "admin", false));
   }
@@ -105,9 +109,20 @@ final class SandboxPcc {
     }
   }
 
+  /** A task that is {@code doing} one state step from now and {@code done} (its work applied) one step later. */
   Task newTask(String name, Runnable onDone) {
     Task task = new Task(nextTaskId++, name, onDone);
     tasks.put(task.id, task);
+    pace.after(1, () -> {
+      synchronized (this) {
+        task.advance();
+      }
+    });
+    pace.after(2, () -> {
+      synchronized (this) {
+        task.advance();
+      }
+    });
     return task;
   }
 

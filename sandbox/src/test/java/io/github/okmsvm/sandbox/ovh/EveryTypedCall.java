@@ -45,16 +45,25 @@ final class EveryTypedCall {
     List<Long> methods = orders.defaultPaymentMethods();
     orders.pay(order.orderId(), methods.get(0));
     assertThat(orders.orderIds()).contains(order.orderId());
-    assertThat(orders.status(order.orderId())).isEqualTo(OrderApi.OrderStatus.CHECKING);
-    assertThat(orders.status(order.orderId())).isEqualTo(OrderApi.OrderStatus.DELIVERING);
-    assertThat(orders.status(order.orderId())).isEqualTo(OrderApi.OrderStatus.DELIVERED);
+    // the order moves on with time, whether read or not: every status read until delivery, in order
+    List<OrderApi.OrderStatus> seen = new java.util.ArrayList<>();
+    await(() -> {
+      OrderApi.OrderStatus status = orders.status(order.orderId());
+      if (seen.isEmpty() || seen.get(seen.size() - 1) != status) {
+        seen.add(status);
+      }
+      return status == OrderApi.OrderStatus.DELIVERED;
+    });
+    assertThat(seen).startsWith(OrderApi.OrderStatus.CHECKING).endsWith(OrderApi.OrderStatus.DELIVERED)
+        .isSubsetOf(OrderApi.OrderStatus.CHECKING, OrderApi.OrderStatus.DELIVERING, OrderApi.OrderStatus.DELIVERED)
+        .doesNotHaveDuplicates();
     long detailId = orders.detailIds(order.orderId()).get(0);
     assertThat(orders.extension(order.orderId(), detailId).planCode()).isEqualTo("okms");
     String okmsId = orders.detail(order.orderId(), detailId).domain();
     OkmsApi.Resource fresh = okms.resource(okmsId, false);
     assertThat(fresh.iam().state()).isEqualTo(io.github.okmsvm.core.ovh.IamMetadata.State.IN_CREATION);
+    await(() -> okms.resource(okmsId, false).iam().state() == io.github.okmsvm.core.ovh.IamMetadata.State.OK);
     OkmsApi.Resource resource = okms.resource(okmsId, true);
-    assertThat(resource.iam().state()).isEqualTo(io.github.okmsvm.core.ovh.IamMetadata.State.OK);
     assertThat(resource.region()).isEqualTo("eu-west-sbg");
     assertThat(resource.publicCA()).startsWith("-----BEGIN CERTIFICATE-----");
     assertThat(okms.resources(null)).extracting(OkmsApi.Resource::id).contains(okmsId);
@@ -92,8 +101,8 @@ final class EveryTypedCall {
     assertThat(fromCsr.status()).isEqualTo(OkmsApi.CredentialStatus.CREATING);
     assertThat(fromCsr.privateKeyPEM()).isNull();
     assertThat(okms.credential(okmsId, fromCsr.id()).status()).isEqualTo(OkmsApi.CredentialStatus.CREATING);
+    await(() -> okms.credential(okmsId, fromCsr.id()).status() == OkmsApi.CredentialStatus.READY);
     OkmsApi.Credential ready = okms.credential(okmsId, fromCsr.id());
-    assertThat(ready.status()).isEqualTo(OkmsApi.CredentialStatus.READY);
     X509Certificate signed = Pem.certificate(ready.certificatePEM(), "certificatePEM");
     assertThat(KeyMatch.matches(vcenter.privateKey(), signed)).isTrue();
     assertThat(OkmsCredentialCertificate.okmsId(signed)).isEqualTo(okmsId);
@@ -110,8 +119,7 @@ final class EveryTypedCall {
     } catch (io.github.okmsvm.core.ovh.OvhApiException e) {
       assertThat(e.errorClass()).isEqualTo("Client::BadRequest::CredentialStatusInvalid");
     }
-    okms.credential(okmsId, withKey.id()); // the read that finds it CREATING moves it on
-    assertThat(okms.credential(okmsId, withKey.id()).status()).isEqualTo(OkmsApi.CredentialStatus.READY);
+    await(() -> okms.credential(okmsId, withKey.id()).status() == OkmsApi.CredentialStatus.READY);
     assertThat(okms.deleteCredential(okmsId, withKey.id()).name()).isEqualTo("ci");
     assertThat(okms.serviceKeys(okmsId)).isEmpty();
     try {
@@ -142,11 +150,22 @@ final class EveryTypedCall {
   }
 
   static void awaitTask(PccApi pcc, long taskId) {
-    for (int i = 0; i < 10; i++) {
-      if (pcc.task(PCC, taskId).state().isFinal()) {
-        return;
+    await(() -> pcc.task(PCC, taskId).state().isFinal());
+  }
+
+  /** Reads until {@code done} says so, as a client polls a state that time moves on. */
+  static void await(java.util.function.BooleanSupplier done) {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+    while (!done.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("still not there after 10 s");
+      }
+      try {
+        Thread.sleep(5);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
       }
     }
-    throw new AssertionError("task " + taskId + " never finished");
   }
 }

@@ -33,6 +33,7 @@ class OvhApiAgainstSandboxTest {
   @BeforeAll
   static void start() {
     sandbox = OkmsSandbox.builder().pcc(EveryTypedCall.PCC).existingOkms("eu-west-rbx").start();
+    sandbox.stateStep(java.time.Duration.ofMillis(250)); // long enough to see every intermediate state on a busy machine
   }
 
   @AfterAll

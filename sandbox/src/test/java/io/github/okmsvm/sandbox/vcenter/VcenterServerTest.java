@@ -117,8 +117,7 @@ class VcenterServerTest {
     OkmsApi api = new OkmsApi(ovh);
     OkmsApi.CreatedCredential credential = api.createCredential(okms.id(), new OkmsApi.CredentialCreation(
         "vcenter", List.of(sandbox.accountUrn()), null, null, csrPem, null));
-    api.credential(okms.id(), credential.id());
-    String signed = api.credential(okms.id(), credential.id()).certificatePEM();
+    String signed = ready(api, credential.id()).certificatePEM();
     crypto.updateKmsSignedCsrClientCert(PROVIDER, signed);
     assertThat(crypto.retrieveClientCert(PROVIDER)).isEqualTo(signed);
 
@@ -196,8 +195,7 @@ class VcenterServerTest {
         + 1) + "/vcenter";
     OkmsApi.CreatedCredential asUser = api.createCredential(okms.id(), new OkmsApi.CredentialCreation("vcenter-user",
         List.of(user), null, null, crypto.retrieveClientCsr(PROVIDER), null));
-    api.credential(okms.id(), asUser.id());
-    crypto.updateKmsSignedCsrClientCert(PROVIDER, api.credential(okms.id(), asUser.id()).certificatePEM());
+    crypto.updateKmsSignedCsrClientCert(PROVIDER, ready(api, asUser.id()).certificatePEM());
     VmState vm = vms.findByName("off-3", 100).orElseThrow();
 
     assertThatThrownBy(() -> vms.applyPolicy(vm, policy(), TIMEOUT, elapsed -> { }))
@@ -239,6 +237,13 @@ class VcenterServerTest {
     assertThatThrownBy(() -> collector.retrieveOne(new MoRef("VirtualMachine", "vm-999"), List.of("name")))
         .isInstanceOf(VimFault.ManagedObjectNotFound.class)
         .hasMessageContaining("The object 'VirtualMachine:vm-999' has already been deleted");
+  }
+
+  /** The credential once OKMS has made it READY, as a client polls for it. */
+  private static OkmsApi.Credential ready(OkmsApi api, String credentialId) {
+    return new io.github.okmsvm.core.wait.Poller(Duration.ofMillis(5), Duration.ofMillis(50)).until(
+        "credential " + credentialId, Duration.ofSeconds(10), () -> java.util.Optional.of(api.credential(okms.id(),
+            credentialId)).filter(found -> found.status() == OkmsApi.CredentialStatus.READY), waited -> { });
   }
 
   private static String policy() {

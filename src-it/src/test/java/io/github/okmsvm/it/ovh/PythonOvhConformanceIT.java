@@ -9,6 +9,7 @@ import io.github.okmsvm.sandbox.OkmsSandbox;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -32,6 +33,7 @@ class PythonOvhConformanceIT {
   static void start() throws Exception {
     Conformance.requirePythonPeer("ovh");
     sandbox = OkmsSandbox.builder().pcc(PCC).existingOkms("eu-west-rbx").start();
+    sandbox.stateStep(Duration.ofSeconds(5)); // a new credential stays CREATING while the script tries to delete it
     script = work.resolve("python_ovh_routes.py");
     try (var in = PythonOvhConformanceIT.class.getResourceAsStream("python_ovh_routes.py")) {
       Files.copy(in, script);

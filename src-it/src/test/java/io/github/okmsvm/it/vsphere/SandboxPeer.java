@@ -7,6 +7,7 @@ import io.github.okmsvm.core.tls.TlsEndpoint;
 import io.github.okmsvm.core.vsphere.CryptoManager;
 import io.github.okmsvm.core.vsphere.VimClient;
 import io.github.okmsvm.core.vsphere.VimTls;
+import io.github.okmsvm.core.wait.Poller;
 import io.github.okmsvm.sandbox.OkmsSandbox;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The sandbox vCenter as a conformance peer, with a default key provider already connected to a sandbox OKMS (as
@@ -53,8 +55,10 @@ final class SandboxPeer implements VcenterPeer {
       crypto.uploadKmipServerCert("okms", crypto.retrieveKmipServerCert("okms", server).certificatePem());
       OkmsApi.CreatedCredential credential = okms.createCredential(resource.id(), new OkmsApi.CredentialCreation(
           "vcenter", List.of(sandbox.accountUrn()), null, null, crypto.generateClientCsr("okms"), null));
-      okms.credential(resource.id(), credential.id());
-      crypto.updateKmsSignedCsrClientCert("okms", okms.credential(resource.id(), credential.id()).certificatePEM());
+      OkmsApi.Credential ready = new Poller(Duration.ofMillis(5), Duration.ofMillis(50)).until("credential",
+          Duration.ofSeconds(10), () -> Optional.of(okms.credential(resource.id(), credential.id()))
+              .filter(found -> found.status() == OkmsApi.CredentialStatus.READY), waited -> { });
+      crypto.updateKmsSignedCsrClientCert("okms", ready.certificatePEM());
       crypto.markDefault("okms");
     }
   }
