@@ -124,6 +124,11 @@ public final class OkmsSandbox implements AutoCloseable {
     return ovh.kmipObjects(okmsId);
   }
 
+  /** Seeds {@code count} delivered orders of past years, as a long-standing account has. */
+  public void pastOrders(int count) {
+    ovh.pastOrders(count);
+  }
+
   /** How long each state of an order, a credential or a PCC task lasts (default 50 ms), as time moves them. */
   public void stateStep(java.time.Duration step) {
     ovh.stateStep(step);

@@ -48,11 +48,16 @@ final class OrderRoutes {
   private static final class Order {
     final long id;
     final String region;
-    final Instant date = Instant.now();
+    final Instant date;
     String status = "notPaid";
     String okmsId;
 
     Order(long id, String region) {
+      this(id, region, Instant.now());
+    }
+
+    Order(long id, String region, Instant date) {
+      this.date = date;
       this.id = id;
       this.region = region;
     }
@@ -167,8 +172,11 @@ final class OrderRoutes {
       }
     });
     server.route("GET", "v1", "/me/order", "account:apiovh:me/order/get", call -> {
+      Instant from = dateFilter(call, "date.from");
+      Instant to = dateFilter(call, "date.to");
       synchronized (this) {
-        return Reply.ok(List.copyOf(orders.keySet()));
+        return Reply.ok(orders.values().stream().filter(order -> from == null || !order.date.isBefore(from))
+            .filter(order -> to == null || !order.date.isAfter(to)).map(order -> order.id).toList());
       }
     });
     server.route("GET", "v1", "/me/order/{orderId}", "account:apiovh:me/order/get", call -> {
@@ -227,6 +235,29 @@ final class OrderRoutes {
         });
     server.route("GET", "v1", "/me/payment/method", "account:apiovh:me/payment/method/get",
         call -> Reply.ok(List.of(4_200_001L)));
+  }
+
+  /** Seeds {@code count} delivered orders of past years, one a day going back from a year ago. */
+  synchronized void pastOrders(int count) {
+    Instant yearAgo = Instant.now().minus(365, ChronoUnit.DAYS);
+    for (int i = 0; i < count; i++) {
+      Order order = new Order(nextOrderId++, "eu-west-rbx", yearAgo.minus(i, ChronoUnit.HOURS));
+      order.status = "delivered";
+      orders.put(order.id, order);
+    }
+  }
+
+  /** {@code date.from} / {@code date.to}: an ISO date-time, or absent. */
+  private static Instant dateFilter(Call call, String name) {
+    String value = call.query.get(name);
+    if (value == null || value.isEmpty()) {
+      return null;
+    }
+    try {
+      return java.time.OffsetDateTime.parse(value).toInstant();
+    } catch (java.time.format.DateTimeParseException e) {
+      throw ApiError.badRequest("Invalid value for parameter " + name + ": " + value + " is not a datetime");
+    }
   }
 
   /** A paid order is checked, then delivered (its OKMS made), one state step after the other. */

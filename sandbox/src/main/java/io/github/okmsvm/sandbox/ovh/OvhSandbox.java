@@ -11,10 +11,12 @@ import javax.net.ssl.SSLContext;
 public final class OvhSandbox implements AutoCloseable {
   private final OvhApiServer server;
   private final SandboxAccount account;
+  private final OrderRoutes orders;
 
-  private OvhSandbox(OvhApiServer server, SandboxAccount account) {
+  private OvhSandbox(OvhApiServer server, SandboxAccount account, OrderRoutes orders) {
     this.server = server;
     this.account = account;
+    this.orders = orders;
   }
 
   public static OvhSandbox start(SSLContext tls, String nichandle, List<String> pccs, List<String> okmsRegions,
@@ -28,11 +30,12 @@ public final class OvhSandbox implements AutoCloseable {
     server.addServiceAccount(serviceAccount.clientId(), serviceAccount.clientSecret());
     new AccountRoutes(account).register(server);
     new OkmsRoutes(account).register(server);
-    new OrderRoutes(account).register(server);
+    OrderRoutes orders = new OrderRoutes(account);
+    orders.register(server);
     new PccRoutes(account).register(server);
     new IamRoutes(account).register(server);
     server.start();
-    return new OvhSandbox(server, account);
+    return new OvhSandbox(server, account, orders);
   }
 
   public OvhApiServer server() {
@@ -44,6 +47,11 @@ public final class OvhSandbox implements AutoCloseable {
   }
 
   /** The firewall between the vCenter of PCC {@code serviceName} and the KMSs it may use. */
+  /** Seeds {@code count} delivered orders of past years, as a long-standing account has. */
+  public void pastOrders(int count) {
+    orders.pastOrders(count);
+  }
+
   /** How long each state of an order, a credential or a PCC task lasts (default 50 ms). */
   public void stateStep(java.time.Duration step) {
     account.pace.step(step);

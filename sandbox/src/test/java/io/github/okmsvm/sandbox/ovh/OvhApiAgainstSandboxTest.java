@@ -33,7 +33,7 @@ class OvhApiAgainstSandboxTest {
   @BeforeAll
   static void start() {
     sandbox = OkmsSandbox.builder().pcc(EveryTypedCall.PCC).existingOkms("eu-west-rbx").start();
-    sandbox.stateStep(java.time.Duration.ofMillis(250)); // long enough to see every intermediate state on a busy machine
+    sandbox.stateStep(java.time.Duration.ofMillis(250)); // every intermediate state shows, even on a busy machine
   }
 
   @AfterAll

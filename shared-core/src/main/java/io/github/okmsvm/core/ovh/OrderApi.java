@@ -82,6 +82,12 @@ public final class OrderApi {
     return api.get(Version.V1, "/me/order", Map.of(), IDS);
   }
 
+  /** The orders made since {@code from} ({@code date.from}), so that an account's years of orders are not read. */
+  public List<Long> orderIdsSince(java.time.Instant from) {
+    return api.get(Version.V1, "/me/order", Map.of("date.from", java.time.OffsetDateTime.ofInstant(from,
+        java.time.ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString()), IDS);
+  }
+
   public OrderStatus status(long orderId) {
     return api.get(Version.V1, "/me/order/" + orderId + "/status", Map.of(), OrderStatus.class);
   }

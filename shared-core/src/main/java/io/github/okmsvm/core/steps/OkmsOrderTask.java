@@ -175,9 +175,15 @@ public final class OkmsOrderTask implements GuideStep {
 
   private record PendingOrder(long id, OrderApi.OrderStatus status) {}
 
-  /** An OKMS order for the region that is neither delivered nor abandoned. */
+  /**
+   * How far back a pending order is looked for: an unpaid order expires long before (OVHcloud keeps it a few days)
+   * and a paid OKMS order is delivered within minutes, so older orders are settled and never read.
+   */
+  static final java.time.Duration PENDING_ORDER_WINDOW = java.time.Duration.ofDays(30);
+
+  /** An OKMS order for the region, of the last 30 days, that is neither delivered nor abandoned. */
   private static Optional<PendingOrder> pendingOrder(OrderApi orders, String region) {
-    for (long orderId : orders.orderIds()) {
+    for (long orderId : orders.orderIdsSince(java.time.Instant.now().minus(PENDING_ORDER_WINDOW))) {
       OrderApi.OrderStatus status = orders.status(orderId);
       if (!status.isPending()) {
         continue;

@@ -65,6 +65,22 @@ class EncryptionFlowIT {
     }
   }
 
+  /** An account with years of orders: the first run reads only the last 30 days' orders (date.from), not 5,000. */
+  @Test
+  void onAnAccountWithThousandsOfPastOrdersTheFirstRunReadsOnlyRecentOnes() {
+    try (FlowHarness flow = FlowHarness.start()) {
+      flow.sandbox.pastOrders(5_000);
+
+      flow.run(flow.settings().build());
+
+      assertThat(flow.sandbox.ovhApi().counters().count("GET /v1/me/order")).isLessThanOrEqualTo(2);
+      assertThat(flow.sandbox.ovhApi().counters().count("GET /v1/me/order/{orderId}/status"))
+          .as("status reads: the new order's, while it is delivered").isLessThan(50);
+      assertThat(flow.sandbox.ovhApi().counters().count("GET /v1/me/order/{orderId}/details")).isLessThan(5);
+      assertThat(flow.inventory()).isEqualTo(new FlowHarness.Inventory(5_001, 1, 1, 1, 1, 1, 1));
+    }
+  }
+
   @Test
   void oneRunSweepsTheInventoryOnceAndReadsThePccOnce() {
     try (FlowHarness flow = FlowHarness.start()) {
