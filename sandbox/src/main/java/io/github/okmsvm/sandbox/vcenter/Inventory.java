@@ -129,15 +129,13 @@ final class Inventory {
     });
   }
 
-  /** The ManagedEntity properties every entity answers alike. */
+  /** The ManagedEntity properties every entity answers alike; the others (alarms, permissions, tags) stay unset. */
   static XmlElement common(String name, String entityName, MoRef parent) {
     return switch (name) {
       case "name" -> VimObject.string("val", entityName);
       case "parent" -> parent == null ? null : VimObject.ref(parent);
       case "overallStatus", "configStatus" -> XmlElement.text("val", "green").typed("ManagedEntityStatus");
       case "alarmActionsEnabled" -> VimObject.bool("val", true);
-      case "recentTask", "customValue", "declaredAlarmState", "triggeredAlarmState", "disabledMethod", "tag",
-          "configIssue", "effectiveRole", "permission", "value", "availableField" -> null;
       default -> null;
     };
   }
