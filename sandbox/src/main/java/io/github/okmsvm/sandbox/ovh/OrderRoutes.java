@@ -237,7 +237,7 @@ final class OrderRoutes {
         call -> Reply.ok(List.of(4_200_001L)));
   }
 
-  /** Seeds {@code count} delivered orders of past years, one a day going back from a year ago. */
+  /** Seeds {@code count} delivered orders of past years, one an hour going back from a year ago. */
   synchronized void pastOrders(int count) {
     Instant yearAgo = Instant.now().minus(365, ChronoUnit.DAYS);
     for (int i = 0; i < count; i++) {

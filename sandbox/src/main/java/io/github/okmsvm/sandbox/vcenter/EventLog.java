@@ -75,7 +75,7 @@ final class EventLog {
     if (ref.equals(MANAGER)) {
       return VimObject.of(ref, name -> switch (name) {
         case "description" -> description();
-        case "latestEvent" -> latest(1).stream().findFirst().map(e -> e.renamed("val").typed(e.xsiType()))
+        case "latestEvent" -> latest(1).stream().findFirst().map(e -> e.renamed("val"))
             .orElse(null);
         case "maxCollector" -> VimObject.integer("val", 1000);
         default -> null;

@@ -174,7 +174,7 @@ final class Inventory {
   synchronized VimObject object(MoRef ref) {
     VimObject found = null;
     if (vms.containsKey(ref.value())) {
-      found = VmProperties.object(this, vms.get(ref.value()));
+      found = VmProperties.object(vms.get(ref.value()));
     } else if (folderNames.containsKey(ref.value())) {
       found = folderObject(ref.value());
     } else {

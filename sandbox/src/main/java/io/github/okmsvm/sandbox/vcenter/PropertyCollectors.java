@@ -139,6 +139,9 @@ final class PropertyCollectors {
     List<Selected> selected = new ArrayList<>();
     for (XmlElement filterSpec : filterSpecs) {
       List<PropertySpec> specs = propertySpecs(filterSpec);
+      if (filterSpec.children("objectSet").isEmpty()) {
+        throw SoapFault.invalidArgument("objectSet");
+      }
       Set<MoRef> refs = new LinkedHashSet<>();
       for (XmlElement objectSpec : filterSpec.children("objectSet")) {
         MoRef obj = objectSpec.child("obj").orElseThrow(() -> SoapFault.invalidArgument("obj")).asMoRef();
@@ -147,9 +150,6 @@ final class PropertyCollectors {
         collectNamed(objectSpec.children("selectSet"), named);
         visit(obj, "true".equals(objectSpec.childText("skip")), objectSpec.children("selectSet"), named, refs,
             new HashSet<>());
-      }
-      if (filterSpec.children("objectSet").isEmpty()) {
-        throw SoapFault.invalidArgument("objectSet");
       }
       for (MoRef ref : refs) {
         List<PropertySpec> matching = specs.stream().filter(spec -> VimTypes.isA(ref.type(), spec.type())).toList();

@@ -73,7 +73,7 @@ public final class VcenterServer implements AutoCloseable {
     this.username = username;
     this.password = password;
     this.inventory = inventory;
-    this.views = new Views(inventory);
+    this.views = new Views(inventory, this::object);
     this.tasks = new SandboxTasks(username);
     this.collectors = new PropertyCollectors(this::object);
     this.server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 100);

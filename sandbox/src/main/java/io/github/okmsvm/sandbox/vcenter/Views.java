@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
  * The ViewManager's views of a session: a ContainerView lists, live, the entities of the given types (all managed
@@ -14,13 +15,16 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class Views {
   private final Inventory inventory;
+  private final Function<MoRef, VimObject> objects;
   private final Map<String, View> views = new ConcurrentHashMap<>();
   private final AtomicLong ids = new AtomicLong(1);
 
   private record View(MoRef ref, MoRef container, List<String> types, boolean recursive, List<MoRef> listed) {}
 
-  Views(Inventory inventory) {
+  /** {@code objects}: any managed object of this vCenter by reference, to tell what a list view may hold. */
+  Views(Inventory inventory, Function<MoRef, VimObject> objects) {
     this.inventory = inventory;
+    this.objects = objects;
   }
 
   MoRef createContainerView(String session, XmlElement request) {
@@ -64,10 +68,10 @@ final class Views {
 
   private boolean exists(MoRef ref) {
     try {
-      inventory.object(ref);
+      objects.apply(ref);
       return true;
-    } catch (SoapFault notAnEntity) {
-      return ref.type().equals("Task");
+    } catch (SoapFault notFound) {
+      return false;
     }
   }
 

@@ -15,7 +15,7 @@ final class VmProperties {
       "snapshot", "config.keyId", "config.hardware.device", "config.changeVersion", "config.extraConfig");
 
   /** The VM as a managed object: its direct paths, or any other path walked down from its top-level value. */
-  static VimObject object(Inventory inventory, SandboxVm vm) {
+  static VimObject object(SandboxVm vm) {
     MoRef ref = new MoRef("VirtualMachine", vm.id);
     return new VimObject() {
       @Override
@@ -34,13 +34,13 @@ final class VmProperties {
       @Override
       public XmlElement property(String name) {
         synchronized (vm) {
-          return topLevel(inventory, vm, name);
+          return topLevel(vm, name);
         }
       }
     };
   }
 
-  private static XmlElement topLevel(Inventory inventory, SandboxVm vm, String name) {
+  private static XmlElement topLevel(SandboxVm vm, String name) {
     MoRef ref = new MoRef("VirtualMachine", vm.id);
     return switch (name) {
       case "parent" -> VimObject.ref(new MoRef("Folder", vm.folderId));

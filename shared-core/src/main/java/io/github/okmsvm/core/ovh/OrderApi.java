@@ -84,8 +84,8 @@ public final class OrderApi {
 
   /** The orders made since {@code from} ({@code date.from}), so that an account's years of orders are not read. */
   public List<Long> orderIdsSince(java.time.Instant from) {
-    return api.get(Version.V1, "/me/order", Map.of("date.from", java.time.OffsetDateTime.ofInstant(from,
-        java.time.ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString()), IDS);
+    return api.get(Version.V1, "/me/order", Map.of("date.from", java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME
+        .format(from.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).atOffset(java.time.ZoneOffset.UTC))), IDS);
   }
 
   public OrderStatus status(long orderId) {

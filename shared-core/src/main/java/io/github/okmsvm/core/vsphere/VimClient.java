@@ -56,10 +56,12 @@ public final class VimClient implements AutoCloseable {
   private volatile String version = BOOTSTRAP_VERSION;
   private volatile ServiceContent serviceContent;
 
-  private RetryPolicy readRetries = READ_RETRIES;
+  private final RetryPolicy readRetries;
 
-  private VimClient(URI sdkUrl, String username, Secret password, VimTls tls, Duration timeout, Consumer<String> log) {
+  private VimClient(URI sdkUrl, String username, Secret password, VimTls tls, Duration timeout, Consumer<String> log,
+      RetryPolicy readRetries) {
     this.sdkUrl = sdkUrl;
+    this.readRetries = readRetries;
     this.pbmUrl = sdkUrl.resolve("/pbm");
     this.username = username;
     this.password = password;
@@ -86,8 +88,7 @@ public final class VimClient implements AutoCloseable {
           + " send vCenter's password in clear", "give the https:// URL (or the host name alone); for a lab"
           + " simulator only, set vcenterInsecure=true as well");
     }
-    VimClient client = new VimClient(url, username, password, tls, timeout, log);
-    client.readRetries = reads;
+    VimClient client = new VimClient(url, username, password, tls, timeout, log, reads);
     try {
       client.serviceContent = ServiceContent.from(client.send(VIM25, client.sdkUrl, "RetrieveServiceContent",
           XmlElement.of("RetrieveServiceContent", XmlElement.moRef("_this",

@@ -42,8 +42,7 @@ observed["okms count"] = len(resources)
 okms = resources[0]["id"]
 step("okms", lambda: sorted(k for k in client.get("/v2/okms/resource/%s" % okms)
                             if k in ("id", "iam", "kmipEndpoint", "region", "restEndpoint")))
-urn = client.get("/me")["nichandle"]
-account = "urn:v1:eu:identity:account:" + urn
+account = "urn:v1:eu:identity:account:" + client.get("/me")["nichandle"]
 created = client.post("/v2/okms/resource/%s/credential" % okms, name="python-ovh", identityURNs=[account],
                       validity=30, description="conformance")
 observed["credential created"] = created["status"]
