@@ -5,7 +5,6 @@ import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredenti
 import hudson.model.Run;
 import io.github.okmsvm.core.config.ConfigurationException;
 import io.github.okmsvm.core.config.SettingNames;
-import io.github.okmsvm.core.config.SettingSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -25,19 +24,19 @@ final class JenkinsCredentials {
 
   private JenkinsCredentials() {}
 
-  static SettingSource ovh(String credentialsId, CredentialLookup lookup, Run<?, ?> run) {
+  static CredentialValues ovh(String credentialsId, CredentialLookup lookup, Run<?, ?> run) {
     if (credentialsId == null || credentialsId.isBlank()) {
-      return SettingSource.of("no ovhCredentialsId", Map.of());
+      return CredentialValues.of("no ovhCredentialsId", Map.of());
     }
     String description = "credentials " + credentialsId.strip();
     IdCredentials credentials = find(credentialsId, "ovhCredentialsId", lookup, run);
     if (credentials instanceof StandardUsernamePasswordCredentials account) {
-      return SettingSource.of(description, Map.of(SettingNames.OVH_CLIENT_ID, account.getUsername(),
+      return CredentialValues.of(description, Map.of(SettingNames.OVH_CLIENT_ID, account.getUsername(),
           SettingNames.OVH_CLIENT_SECRET, hudson.util.Secret.toString(account.getPassword())));
     }
     if (credentials instanceof FileCredentials file) {
       try (InputStream content = file.getContent()) {
-        return SettingSource.ovhConf(description + " (an ovh.conf)",
+        return CredentialValues.ovhConf(description + " (an ovh.conf)",
             new String(content.readAllBytes(), StandardCharsets.UTF_8));
       } catch (IOException e) {
         throw new ConfigurationException("ovhCredentialsId", "'" + credentialsId + "' cannot be read ("
@@ -48,13 +47,13 @@ final class JenkinsCredentials {
         "Username with password (an OVHcloud service account) or Secret file (an ovh.conf)");
   }
 
-  static SettingSource vcenter(String credentialsId, CredentialLookup lookup, Run<?, ?> run) {
+  static CredentialValues vcenter(String credentialsId, CredentialLookup lookup, Run<?, ?> run) {
     if (credentialsId == null || credentialsId.isBlank()) {
-      return SettingSource.of("no vcenterCredentialsId", Map.of());
+      return CredentialValues.of("no vcenterCredentialsId", Map.of());
     }
     IdCredentials credentials = find(credentialsId, "vcenterCredentialsId", lookup, run);
     if (credentials instanceof StandardUsernamePasswordCredentials login) {
-      return SettingSource.of("credentials " + credentialsId.strip(), Map.of(SettingNames.VCENTER_USER,
+      return CredentialValues.of("credentials " + credentialsId.strip(), Map.of(SettingNames.VCENTER_USER,
           login.getUsername(), SettingNames.VCENTER_PASSWORD, hudson.util.Secret.toString(login.getPassword())));
     }
     throw wrongType("vcenterCredentialsId", credentialsId, credentials, "Username with password");

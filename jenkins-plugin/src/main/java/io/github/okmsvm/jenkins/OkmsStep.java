@@ -2,9 +2,6 @@ package io.github.okmsvm.jenkins;
 
 import io.github.okmsvm.core.config.EncryptionSettings;
 import io.github.okmsvm.core.steps.Command;
-import io.github.okmsvm.core.steps.EncryptionFlow;
-import io.github.okmsvm.core.steps.GuideStep;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,11 +53,6 @@ public abstract class OkmsStep extends Step {
 
   /** What this pipeline step does: the guide steps it runs come from the core. */
   abstract Command command();
-
-  /** The core steps this pipeline step runs, each one guide step (no prerequisites: a pipeline chains them). */
-  List<GuideStep> guideSteps(Path reportDirectory) {
-    return EncryptionFlow.forCommand(command(), false, reportDirectory);
-  }
 
   @Override
   public StepExecution start(StepContext context) {

@@ -2,17 +2,14 @@ package io.github.okmsvm.jenkins;
 
 import hudson.AbortException;
 import hudson.EnvVars;
+import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.github.okmsvm.core.common.UserException;
 import io.github.okmsvm.core.config.ConfigurationException;
 import io.github.okmsvm.core.config.SettingNames;
-import io.github.okmsvm.core.config.SettingSource;
 import io.github.okmsvm.core.config.SettingSpelling;
-import io.github.okmsvm.core.connect.Connections;
-import io.github.okmsvm.core.steps.EncryptionFlow;
-import io.github.okmsvm.core.steps.StepContext;
-import io.github.okmsvm.core.steps.StepResult;
+import io.github.okmsvm.core.steps.Command;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -20,9 +17,11 @@ import java.util.Map;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 
 /**
- * Runs a step's core tasks off the pipeline thread, with its credentials, rendering progress to the build log, and
- * returns its outputs as a plain (serializable) map. A user error ends the step through {@link AbortException} with
- * the core's message, which names the argument and the fix; anything else is a bug and keeps its stack trace.
+ * Runs a step off the pipeline thread: reads its credentials and Jenkins' proxy on the controller, then sends the
+ * work to the node of its workspace ({@link NodeWork}), and returns its outputs as a plain (serializable) map. A user
+ * error ends the step through {@link AbortException} with the core's message, which names the argument and the fix;
+ * anything else is a bug and keeps its stack trace. An abort or a {@code timeout} interrupts the work, which powers on
+ * again every VM it powered off before it ends.
  */
 final class OkmsStepExecution extends SynchronousNonBlockingStepExecution<HashMap<String, Object>> {
   private static final long serialVersionUID = 1L;
@@ -39,25 +38,29 @@ final class OkmsStepExecution extends SynchronousNonBlockingStepExecution<HashMa
     TaskListener listener = jenkins.get(TaskListener.class);
     Run<?, ?> run = jenkins.get(Run.class);
     EnvVars env = jenkins.get(EnvVars.class) == null ? new EnvVars() : jenkins.get(EnvVars.class);
+    FilePath workspace = jenkins.get(FilePath.class);
     CredentialLookup lookup = jenkins.get(CredentialLookup.class) == null ? CredentialLookup.JENKINS
         : jenkins.get(CredentialLookup.class);
-    StepContext context = null;
+    Command command = step.command();
     try {
-      Connections connections = Connections.resolve(List.of(SettingSource.of("step arguments", arguments(env)),
-          JenkinsCredentials.ovh(step.getOvhCredentialsId(), lookup, run),
-          JenkinsCredentials.vcenter(step.getVcenterCredentialsId(), lookup, run), SettingSource.environment(env)),
-          JenkinsCredentials.OVH_HINTS, JenkinsCredentials.VCENTER_HINTS);
-      context = connections.open(step.settings(), new TaskListenerRenderer(listener.getLogger()), line -> { });
-      List<StepResult> results = EncryptionFlow.run(step.guideSteps(reportDirectory(step, env)), context);
-      HashMap<String, Object> outputs = new HashMap<>(results.get(results.size() - 1).outputs());
-      outputs.put("changes", results.stream().mapToLong(result -> result.changes().size()).sum());
-      return outputs;
+      NodeWork work = new NodeWork(command, step.settings(), arguments(), workspaceFiles(),
+          command == Command.CHECK ? inWorkspace(SettingNames.REPORT_DIRECTORY, step.getReportDirectory()) : null,
+          List.of(JenkinsCredentials.ovh(step.getOvhCredentialsId(), lookup, run),
+              JenkinsCredentials.vcenter(step.getVcenterCredentialsId(), lookup, run)),
+          env, OvhApiProxy.ofJenkins(), listener);
+      if (workspace != null) {
+        return workspace.act(work);
+      }
+      if (work.needsWorkspace()) {
+        throw new ConfigurationException(workspaceFiles().keySet().stream().sorted().findFirst()
+            .orElse(SettingNames.REPORT_DIRECTORY), "is a file in the workspace,"
+            + " and " + command.functionName() + " is not inside node", "call it inside node { } (or a stage with an"
+            + " agent)");
+      }
+      listener.getLogger().println(NodeWork.controllerNotice(command));
+      return work.invoke(null, null);
     } catch (UserException e) {
       throw new AbortException(SettingSpelling.JENKINS.rewrite(e.getMessage()));
-    } finally {
-      if (context != null) {
-        context.close();
-      }
     }
   }
 
@@ -73,29 +76,36 @@ final class OkmsStepExecution extends SynchronousNonBlockingStepExecution<HashMa
         + " is powered on by the next vcenterEncryptVm)"));
   }
 
-  /** The arguments that say how to connect, by their core names; files relative to the workspace. */
-  private Map<String, String> arguments(EnvVars env) {
+  /** The arguments that say how to connect, by their core names. */
+  private Map<String, String> arguments() {
     Map<String, String> values = new HashMap<>();
     values.put(SettingNames.OVH_ENDPOINT, step.getOvhEndpoint());
     values.put(SettingNames.OVH_TOKEN_URL, step.getOvhTokenUrl());
-    values.put(SettingNames.OVH_CA_FILE, inWorkspace(SettingNames.OVH_CA_FILE, step.getOvhCaFile(), env));
     values.put(SettingNames.VCENTER_SERVER, step.getVcenterServer());
     values.put(SettingNames.VCENTER_THUMBPRINT, step.getVcenterThumbprint());
-    values.put(SettingNames.VCENTER_CA_FILE, inWorkspace(SettingNames.VCENTER_CA_FILE, step.getVcenterCaFile(), env));
     values.put(SettingNames.VCENTER_INSECURE, step.isVcenterInsecure() ? "true" : null);
     return values;
   }
 
-  /** Where the compliance reports go: {@code reportDirectory}, inside the workspace. */
-  static Path reportDirectory(OkmsStep step, EnvVars env) {
-    return Path.of(inWorkspace(SettingNames.REPORT_DIRECTORY, step.getReportDirectory(), env));
+  /** The file arguments given, relative to the workspace. */
+  private Map<String, String> workspaceFiles() {
+    Map<String, String> files = new HashMap<>();
+    String ovhCa = inWorkspace(SettingNames.OVH_CA_FILE, step.getOvhCaFile());
+    String vcenterCa = inWorkspace(SettingNames.VCENTER_CA_FILE, step.getVcenterCaFile());
+    if (ovhCa != null) {
+      files.put(SettingNames.OVH_CA_FILE, ovhCa);
+    }
+    if (vcenterCa != null) {
+      files.put(SettingNames.VCENTER_CA_FILE, vcenterCa);
+    }
+    return files;
   }
 
   /**
-   * A file argument, inside the workspace: an absolute path or one climbing out with {@code ..} would reach files of
-   * the controller that the build has no business reading or writing.
+   * A file argument, relative to the workspace: an absolute path or one climbing out with {@code ..} would reach
+   * files of the node that the build has no business reading or writing.
    */
-  private static String inWorkspace(String field, String file, EnvVars env) {
+  private static String inWorkspace(String field, String file) {
     if (file == null || file.isBlank()) {
       return null;
     }
@@ -104,7 +114,6 @@ final class OkmsStepExecution extends SynchronousNonBlockingStepExecution<HashMa
       throw new ConfigurationException(field, "'" + file + "' is outside the workspace", "give a path relative to"
           + " the workspace");
     }
-    String workspace = env.get("WORKSPACE");
-    return workspace == null ? path.toString() : Path.of(workspace).resolve(path).toString();
+    return path.toString();
   }
 }

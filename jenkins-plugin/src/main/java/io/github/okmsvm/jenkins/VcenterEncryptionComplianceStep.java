@@ -1,6 +1,7 @@
 package io.github.okmsvm.jenkins;
 
 import hudson.Extension;
+import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.github.okmsvm.core.steps.Command;
@@ -33,9 +34,10 @@ public final class VcenterEncryptionComplianceStep extends OkmsStep {
       return "Check VM encryption compliance";
     }
 
+    /** Its reports go into the workspace: Jenkins refuses the step outside {@code node}, saying so. */
     @Override
     public Set<? extends Class<?>> getRequiredContext() {
-      return Set.of(Run.class, TaskListener.class);
+      return Set.of(Run.class, TaskListener.class, FilePath.class);
     }
   }
 }

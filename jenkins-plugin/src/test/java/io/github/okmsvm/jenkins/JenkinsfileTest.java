@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.lesfurets.jenkins.unit.BasePipelineTest;
 import groovy.lang.Closure;
+import hudson.FilePath;
 import io.github.okmsvm.core.common.Json;
 import io.github.okmsvm.core.vsphere.VimClient;
 import io.github.okmsvm.core.vsphere.VirtualMachines;
 import io.github.okmsvm.core.vsphere.VmState;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class JenkinsfileTest {
   @TempDir Path workspace;
+  @TempDir Path agentWorkspace;
 
   /** JenkinsPipelineUnit's base, pointed at the repository root where the Jenkinsfile lives. */
   static final class Runner extends BasePipelineTest {
@@ -50,9 +53,19 @@ class JenkinsfileTest {
     return ((Closure<?>) args[args.length - 1]).call();
   }
 
+  private static boolean exists(FilePath file) {
+    try {
+      return file.exists();
+    } catch (IOException | InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   @Test
-  void theJenkinsfileEncryptsTheVmsAndPublishesTheGate() throws Exception {
-    try (PipelineFixture pipeline = new PipelineFixture(workspace)) {
+  void theJenkinsfileEncryptsTheVmsOnItsAgentAndPublishesTheGate() throws Exception {
+    try (PipelineFixture pipeline = new PipelineFixture(workspace); TestAgent agent = new TestAgent("any")) {
+      // agent any: every stage's workspace is on the agent, where junit and recordIssues read the reports
+      FilePath agentCheckout = agent.workspace(pipeline.prepare(agentWorkspace));
       Runner runner = new Runner();
       runner.setUp();
       List<String> junit = new ArrayList<>();
@@ -64,11 +77,13 @@ class JenkinsfileTest {
       runner.getHelper().registerAllowedMethod("agent", List.of(Object.class), closure(args -> null));
       runner.getHelper().registerAllowedMethod("junit", List.of(String.class), closure(args -> {
         junit.add(args[0].toString());
+        assertThat(exists(agentCheckout.child(args[0].toString()))).as("junit finds " + args[0]).isTrue();
         return null;
       }));
       List<Object> sarif = new ArrayList<>();
       runner.getHelper().registerAllowedMethod("sarif", List.of(Map.class), closure(args -> {
         sarif.add(((Map<?, ?>) args[0]).get("pattern"));
+        assertThat(exists(agentCheckout.child(((Map<?, ?>) args[0]).get("pattern").toString()))).isTrue();
         return args[0];
       }));
       List<Object> recorded = new ArrayList<>();
@@ -88,7 +103,7 @@ class JenkinsfileTest {
             try {
               Map<String, Object> trusting = new HashMap<>((Map<String, Object>) args[0]);
               trusting.putIfAbsent("ovhCaFile", PipelineFixture.OVH_CA_FILE);
-              return StepInvoker.invoke(type, trusting, pipeline.context());
+              return StepInvoker.invoke(type, trusting, pipeline.onAgent(agent, agentWorkspace));
             } catch (Exception e) {
               throw new IllegalStateException(name + " failed: " + e.getMessage(), e);
             }
@@ -109,10 +124,11 @@ class JenkinsfileTest {
       assertThat(junit).containsExactly("okms-reports/TEST-okms-compliance.xml");
       assertThat(sarif).containsExactly("okms-reports/compliance.sarif");
       assertThat(recorded).hasSize(1);
-      assertThat(Json.mapper().readTree(workspace.resolve("okms-reports/compliance.sarif").toFile())
+      assertThat(Json.mapper().readTree(agentWorkspace.resolve("okms-reports/compliance.sarif").toFile())
           .at("/runs/0/properties/compliantVms").asInt()).isEqualTo(3);
-      assertThat(Files.readString(workspace.resolve("okms-reports/TEST-okms-compliance.xml")))
+      assertThat(Files.readString(agentWorkspace.resolve("okms-reports/TEST-okms-compliance.xml")))
           .contains("failures=\"0\"");
+      assertThat(workspace.resolve("okms-reports")).as("nothing written on the controller").doesNotExist();
       try (VimClient vim = VimClient.connect(pipeline.sandbox.vcenterUrl(), pipeline.sandbox.vcenterUsername(),
           pipeline.sandbox.vcenterPassword(), pipeline.sandbox.vcenterTls(), Duration.ofSeconds(10), line -> { })) {
         assertThat(new VirtualMachines(vim).list(null, 100)).allSatisfy(vm ->

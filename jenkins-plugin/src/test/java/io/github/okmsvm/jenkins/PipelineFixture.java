@@ -1,6 +1,7 @@
 package io.github.okmsvm.jenkins;
 
 import hudson.EnvVars;
+import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.github.okmsvm.core.tls.ChainCapture;
@@ -30,23 +31,33 @@ final class PipelineFixture implements AutoCloseable {
   final Path workspace;
   final String vcenterThumbprint;
 
-  PipelineFixture(Path workspace) {
+  PipelineFixture(Path workspace, String... runningVms) {
     this.workspace = workspace;
-    this.sandbox = OkmsSandbox.builder().pcc(PCC).vm("app-01", "prod", false, 1, false)
-        .vm("app-02", "prod", true, 2, false).vm("db-01", "prod", false, 2, false).start();
+    OkmsSandbox.Builder builder = OkmsSandbox.builder().pcc(PCC).vm("app-01", "prod", false, 1, false)
+        .vm("app-02", "prod", true, 2, false).vm("db-01", "prod", false, 2, false);
+    for (String vm : runningVms) {
+      builder.vm(vm, "web", true, 1, false);
+    }
+    this.sandbox = builder.start();
     sandbox.vcenterServer().taskDuration(Duration.ofMillis(20));
     sandbox.vcenterServer().guestShutdownDelay(Duration.ofMillis(100));
     credentials.usernamePassword("ovh-service-account", sandbox.serviceAccount().clientId(),
         sandbox.serviceAccount().clientSecret().reveal());
     credentials.usernamePassword("vcenter-admin", sandbox.vcenterUsername(), sandbox.vcenterPassword().reveal());
-    try {
-      Files.writeString(workspace.resolve(OVH_CA_FILE), sandbox.trustBundlePem());
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+    prepare(workspace);
     URI vcenter = URI.create(sandbox.vcenterUrl());
     this.vcenterThumbprint = ChainCapture.capture(new TlsEndpoint(vcenter.getHost(), vcenter.getPort()),
         Duration.ofSeconds(5)).thumbprint().sha256();
+  }
+
+  /** A workspace as a checkout would leave it: with the CA that the OVHcloud API's certificate chains to. */
+  Path prepare(Path directory) {
+    try {
+      Files.writeString(directory.resolve(OVH_CA_FILE), sandbox.trustBundlePem());
+      return directory;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** The connection arguments every step of the pipeline gets. */
@@ -69,10 +80,22 @@ final class PipelineFixture implements AutoCloseable {
     return args;
   }
 
+  /** A step inside {@code node} on the controller's own executor: the workspace is local. */
   TestStepContext context() {
-    EnvVars env = new EnvVars(Map.of("WORKSPACE", workspace.toString()));
+    return outsideNode().with(FilePath.class, new FilePath(workspace.toFile()))
+        .with(EnvVars.class, new EnvVars(Map.of("WORKSPACE", workspace.toString())));
+  }
+
+  /** A step inside {@code node('pcc')}: the workspace is {@code directory} on {@code agent}. */
+  TestStepContext onAgent(TestAgent agent, Path directory) {
+    return outsideNode().with(FilePath.class, agent.workspace(directory))
+        .with(EnvVars.class, new EnvVars(Map.of("WORKSPACE", directory.toString(), "NODE_NAME", "pcc")));
+  }
+
+  /** A step outside any {@code node}: no workspace, the build's environment only. */
+  TestStepContext outsideNode() {
     return new TestStepContext().with(Run.class, new TestRun()).with(TaskListener.class, listener)
-        .with(EnvVars.class, env).with(CredentialLookup.class, credentials);
+        .with(EnvVars.class, new EnvVars()).with(CredentialLookup.class, credentials);
   }
 
   @SuppressWarnings("unchecked")

@@ -49,20 +49,7 @@ final class StepInvoker {
 
   /** Runs the step: {@code args} is a map of named arguments or a single positional value. */
   static Object invoke(Class<? extends Step> stepClass, Object args, TestStepContext context) throws Exception {
-    StepDescriptor descriptor = descriptor(stepClass);
-    Map<String, Object> named = namedArguments(stepClass, descriptor, args);
-    for (Class<?> required : descriptor.getRequiredContext()) {
-      if (context.get(required) == null) {
-        throw new IllegalStateException("Required context " + required.getName() + " is missing");
-      }
-    }
-    Step step = instantiate(stepClass, named);
-    StepExecution execution = step.start(context);
-    boolean synchronous = execution.start();
-    if (synchronous && !context.outcome.isDone()) {
-      throw new IllegalStateException("Step " + descriptor.getFunctionName() + " claimed to have ended"
-          + " synchronously, but didn't set the result via StepContext.onSuccess/onFailure");
-    }
+    StepExecution execution = start(stepClass, args, context);
     Object result;
     try {
       result = context.outcome.get(5, TimeUnit.MINUTES);
@@ -72,6 +59,29 @@ final class StepInvoker {
     assertSerializable(result);
     assertSerializable(execution);
     return result;
+  }
+
+  /** Starts the step, as {@code DSL.invokeStep} does, and returns its execution (which may still run). */
+  static StepExecution start(Class<? extends Step> stepClass, Object args, TestStepContext context)
+      throws Exception {
+    StepDescriptor descriptor = descriptor(stepClass);
+    Map<String, Object> named = namedArguments(stepClass, descriptor, args);
+    for (Class<?> required : descriptor.getRequiredContext()) {
+      if (context.get(required) == null) {
+        // workflow-step-api's MissingContextVariableException, with the step that provides it
+        throw new IllegalStateException("Required context " + required + " is missing"
+            + (required == hudson.FilePath.class ? "\nPerhaps you forgot to surround the code with a step that"
+                + " provides this, such as: node" : ""));
+      }
+    }
+    Step step = instantiate(stepClass, named);
+    StepExecution execution = step.start(context);
+    boolean synchronous = execution.start();
+    if (synchronous && !context.outcome.isDone()) {
+      throw new IllegalStateException("Step " + descriptor.getFunctionName() + " claimed to have ended"
+          + " synchronously, but didn't set the result via StepContext.onSuccess/onFailure");
+    }
+    return execution;
   }
 
   static Map<String, Object> namedArguments(Class<? extends Step> stepClass, StepDescriptor descriptor,

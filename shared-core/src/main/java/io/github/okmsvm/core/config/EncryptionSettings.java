@@ -1,5 +1,6 @@
 package io.github.okmsvm.core.config;
 
+import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,9 +10,11 @@ import java.util.regex.Pattern;
 /**
  * Every setting of the guide steps, with the same names in the Maven goals ({@code okms.<name>}) and the Jenkins
  * steps ({@code <name>:}). Built and validated once; a bad value ends in a {@link ConfigurationException} naming the
- * setting and the fix.
+ * setting and the fix. Serializable: the Jenkins steps send it to the agent that does the work.
  */
-public final class EncryptionSettings {
+public final class EncryptionSettings implements Serializable {
+  private static final long serialVersionUID = 1L;
+
   /** Defaults, the same in both front ends (Maven annotations need them as compile-time constants). */
   public static final String DEFAULT_CREDENTIAL_NAME = "vcenter-kms";
   public static final String DEFAULT_POLICY_NAME = "okms-vm-encryption";

@@ -12,6 +12,7 @@ import io.github.okmsvm.core.steps.StepContext;
 import io.github.okmsvm.core.vsphere.VcenterSettings;
 import io.github.okmsvm.core.vsphere.VimClient;
 import io.github.okmsvm.core.vsphere.VimTls;
+import java.net.ProxySelector;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
@@ -27,10 +28,12 @@ public final class Connections {
 
   private final OvhSettings ovh;
   private final VcenterSettings vcenter;
+  private final ProxySelector ovhProxy;
 
-  private Connections(OvhSettings ovh, VcenterSettings vcenter) {
+  private Connections(OvhSettings ovh, VcenterSettings vcenter, ProxySelector ovhProxy) {
     this.ovh = ovh;
     this.vcenter = vcenter;
+    this.ovhProxy = ovhProxy;
   }
 
   /**
@@ -39,7 +42,12 @@ public final class Connections {
    */
   public static Connections resolve(List<SettingSource> sources, String ovhHints, String vcenterHints) {
     ResolvedSettings settings = ResolvedSettings.resolve(sources);
-    return new Connections(OvhSettings.from(settings, ovhHints), VcenterSettings.from(settings, vcenterHints));
+    return new Connections(OvhSettings.from(settings, ovhHints), VcenterSettings.from(settings, vcenterHints), null);
+  }
+
+  /** The same, reaching the OVHcloud API through {@code proxy} (Jenkins' proxy) rather than the JVM's settings. */
+  public Connections withOvhProxy(ProxySelector proxy) {
+    return new Connections(ovh, vcenter, proxy);
   }
 
   public OvhSettings ovh() {
@@ -63,7 +71,7 @@ public final class Connections {
     listener.on(new ProgressEvent.Info(STEP, "OVHcloud API " + ovh.endpoint().apiBase() + " with "
         + describe(credentials) + " (" + ovh.describeSources() + ")"));
     return OvhApi.builder().endpoint(ovh.endpoint()).credentials(credentials).sslContext(ovh.sslContext())
-        .log(line -> debug.accept("OVHcloud " + line)).build();
+        .proxySelector(ovhProxy).log(line -> debug.accept("OVHcloud " + line)).build();
   }
 
   private VimClient openVcenter(ProgressListener listener, Consumer<String> debug) {

@@ -18,7 +18,7 @@ import org.apache.hc.core5.util.Timeout;
  * The one HTTP client set-up under the OVHcloud and vCenter clients: pooled connections, TLS with the given trust
  * (the system's by default) and host name checks unless the certificate is pinned, connect and read timeouts, the
  * JVM's proxy settings ({@code https.proxyHost}, {@code http.nonProxyHosts}), no cookies (sessions are handled by
- * the clients), no automatic retries (each client retries reads under its {@link RetryPolicy}), and connections that
+ * the clients) unless a front end gives its own (Jenkins' proxy), no automatic retries (each client retries reads under its {@link RetryPolicy}), and connections that
  * never log headers or bytes ({@link QuietConnection}): what they carry includes every credential.
  */
 public final class HttpTransport {
@@ -27,6 +27,7 @@ public final class HttpTransport {
   private Duration connectTimeout = Duration.ofSeconds(10);
   private Duration readTimeout = Duration.ofSeconds(60);
   private int maxConnections = 20;
+  private ProxySelector proxySelector;
 
   private HttpTransport() {}
 
@@ -57,6 +58,12 @@ public final class HttpTransport {
     return this;
   }
 
+  /** Which proxy each request takes; the JVM's ({@code https.proxyHost}, ...) when not given. */
+  public HttpTransport proxySelector(ProxySelector proxySelector) {
+    this.proxySelector = proxySelector;
+    return this;
+  }
+
   public CloseableHttpClient build() {
     DefaultClientTlsStrategy tls = sslContext == null ? DefaultClientTlsStrategy.createSystemDefault()
         : verifyHostname ? new DefaultClientTlsStrategy(sslContext)
@@ -70,7 +77,8 @@ public final class HttpTransport {
                 .setSocketTimeout(Timeout.of(readTimeout)).build())
             .setMaxConnTotal(maxConnections).setMaxConnPerRoute(maxConnections)
             .build())
-        .setRoutePlanner(new SystemDefaultRoutePlanner(ProxySelector.getDefault()))
+        .setRoutePlanner(new SystemDefaultRoutePlanner(proxySelector == null
+            ? ProxySelector.getDefault() : proxySelector))
         .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(readTimeout)).build())
         .disableAutomaticRetries()
         .disableCookieManagement()

@@ -11,6 +11,7 @@ import io.github.okmsvm.core.http.HttpTransport;
 import io.github.okmsvm.core.http.RetryPolicy;
 import io.github.okmsvm.core.http.Sleeper;
 import java.io.IOException;
+import java.net.ProxySelector;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
@@ -47,7 +48,7 @@ public final class OvhApi implements AutoCloseable {
     this.retryPolicy = builder.retryPolicy;
     this.sleeper = builder.sleeper;
     this.log = builder.log;
-    this.http = HttpTransport.builder().sslContext(builder.sslContext)
+    this.http = HttpTransport.builder().sslContext(builder.sslContext).proxySelector(builder.proxySelector)
         .timeouts(builder.connectTimeout, builder.readTimeout).maxConnections(MAX_CONNECTIONS).build();
     this.authenticator = authenticatorFor(Objects.requireNonNull(builder.credentials, "credentials"),
         builder.clock);
@@ -258,6 +259,7 @@ public final class OvhApi implements AutoCloseable {
     private OvhEndpoint endpoint;
     private OvhCredentials credentials;
     private SSLContext sslContext;
+    private ProxySelector proxySelector;
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration readTimeout = Duration.ofSeconds(60);
     private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
@@ -278,6 +280,12 @@ public final class OvhApi implements AutoCloseable {
     /** Trust for the API's TLS certificate; the system's trust store when not given. */
     public Builder sslContext(SSLContext sslContext) {
       this.sslContext = sslContext;
+      return this;
+    }
+
+    /** The proxy to reach the API through; the JVM's proxy settings when not given. */
+    public Builder proxySelector(ProxySelector proxySelector) {
+      this.proxySelector = proxySelector;
       return this;
     }
 

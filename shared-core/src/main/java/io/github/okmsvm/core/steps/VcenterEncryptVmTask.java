@@ -31,6 +31,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Guide step 6: encrypt the selected VMs by applying the encryption storage policy to each VM's home and every disk.
@@ -99,9 +100,9 @@ public final class VcenterEncryptVmTask implements GuideStep {
           thread.setDaemon(true);
           return thread;
         });
+    List<Future<Result>> results = new ArrayList<>();
     try {
       // Decide and record in selection order; only the work runs in parallel.
-      List<Future<Result>> results = new ArrayList<>();
       for (VmState vm : vms) {
         String refusal = refusal(context.settings(), vm);
         if (refusal != null) {
@@ -139,11 +140,15 @@ public final class VcenterEncryptVmTask implements GuideStep {
           failures.add(vms.get(i).name() + ": " + KeyProviderRefusal.withFix(e.getCause().getMessage()));
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
-          throw new StepException("interrupted while encrypting VMs");
+          throw new StepException("interrupted while encrypting VMs: the VMs already being encrypted were finished"
+              + " and run again; the others were not touched");
         }
       }
     } finally {
-      pool.shutdownNow();
+      // An abort must not leave a VM off: the VMs in flight finish (never interrupted), the others do not start.
+      results.stream().filter(Objects::nonNull).forEach(result -> result.cancel(false));
+      pool.shutdown();
+      awaitInFlight(pool, context.settings().timeout.plus(context.settings().shutdownTimeout));
     }
     context.put(Outputs.ENCRYPTED_VMS, String.join(",", encrypted));
     context.put(Outputs.ALREADY_ENCRYPTED_VMS, String.join(",", already));
@@ -193,9 +198,11 @@ public final class VcenterEncryptVmTask implements GuideStep {
     if (vm.poweredOn()) {
       vms.mark(vm, Instant.now().truncatedTo(ChronoUnit.SECONDS) + ", shut down to encrypt it", timeout,
           context.waiting("marking " + vm.name()));
-      shutDown(context, vms, vm);
     }
     try {
+      if (vm.poweredOn()) {
+        shutDown(context, vms, vm);
+      }
       // a VM this run did not touch yet is changed as it was read: vCenter refuses if another run got there first
       vms.applyPolicy(vm.poweredOn() ? vms.read(vm.ref()) : vm, policy, timeout, context.waiting("encrypting "
           + vm.name()));
@@ -206,8 +213,7 @@ public final class VcenterEncryptVmTask implements GuideStep {
       throw e;
     }
     if (wasOn) {
-      ensurePoweredOn(context, vms, vm);
-      vms.mark(vms.read(vm.ref()), null, timeout, context.waiting("unmarking " + vm.name()));
+      runAgain(context, vms, vm);
     }
     VmState after = vms.read(vm.ref());
     if (!after.fullyEncrypted()) {
@@ -244,22 +250,42 @@ public final class VcenterEncryptVmTask implements GuideStep {
 
   /** Finishes what an earlier run left: the VM powered on again (when it is off), then its mark removed. */
   private static Result restore(StepContext context, VmState vm) {
-    VirtualMachines vms = new VirtualMachines(context.vcenter());
-    ensurePoweredOn(context, vms, vm);
-    vms.mark(vms.read(vm.ref()), null, context.settings().timeout, context.waiting("unmarking " + vm.name()));
+    runAgain(context, new VirtualMachines(context.vcenter()), vm);
     return Result.RESTORED;
   }
 
-  /** After a failed reconfigure: the VM runs again, unmarked; if even that fails, the mark stays for the next run. */
+  /** After a failed shutdown or reconfigure: the VM runs again; if even that fails, it stays marked. */
   private static void powerOnAgain(StepContext context, VirtualMachines vms, VmState vm, RuntimeException failure) {
     try {
-      ensurePoweredOn(context, vms, vm);
-      vms.mark(vms.read(vm.ref()), null, context.settings().timeout, context.waiting("unmarking " + vm.name()));
+      runAgain(context, vms, vm);
       context.warn("VM " + vm.name() + " was not encrypted (" + failure.getMessage() + "); it runs again");
     } catch (RuntimeException again) {
       failure.addSuppressed(again);
       context.warn("VM " + vm.name() + " could not be powered on again (" + again.getMessage() + "): it stays marked,"
           + " and the next run of encrypt-vm powers it on");
+    }
+  }
+
+  /** Powers {@code vm} on (unless it runs) and removes its mark. */
+  private static void runAgain(StepContext context, VirtualMachines vms, VmState vm) {
+    ensurePoweredOn(context, vms, vm);
+    vms.mark(vms.read(vm.ref()), null, context.settings().timeout, context.waiting("unmarking " + vm.name()));
+  }
+
+  /**
+   * Waits, even when interrupted, for the VMs in flight: an aborted step ends once they run again (or, past
+   * {@code timeout}, they stay marked for the next run).
+   */
+  private static void awaitInFlight(ExecutorService pool, Duration timeout) {
+    boolean interrupted = Thread.interrupted();
+    try {
+      pool.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      interrupted = true;
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
