@@ -143,6 +143,26 @@ class StepsOnAgentTest {
     }
   }
 
+  @Test
+  @Order(5)
+  void theOvhcloudApiIsReachedThroughJenkinsProxyAndVcenterIsNot() throws Exception {
+    String api = pipeline.sandbox.ovhEndpoint().apiBase().getHost() + ":"
+        + pipeline.sandbox.ovhEndpoint().apiBase().getPort();
+    try (ConnectProxy proxy = new ConnectProxy()) {
+      try (TestJenkins jenkins = new TestJenkins(new hudson.ProxyConfiguration("127.0.0.1", proxy.port()))) {
+        onAgent(VcenterTrustOkmsStep.class, pipeline.args("region", "eu-west-rbx"));
+      }
+      assertThat(proxy.tunnels).isNotEmpty().containsOnly(api);
+
+      proxy.tunnels.clear();
+      try (TestJenkins jenkins = new TestJenkins(new hudson.ProxyConfiguration("127.0.0.1", proxy.port(), null, null,
+          "*.example.org, 127.0.0.*"))) {
+        onAgent(OkmsOrderStep.class, pipeline.args("region", "eu-west-rbx"));
+      }
+      assertThat(proxy.tunnels).as("a No Proxy Host pattern matches the API").isEmpty();
+    }
+  }
+
   private static VimClient vcenter() {
     return VimClient.connect(pipeline.sandbox.vcenterUrl(), pipeline.sandbox.vcenterUsername(),
         pipeline.sandbox.vcenterPassword(), pipeline.sandbox.vcenterTls(), Duration.ofSeconds(10), line -> { });

@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An agent behind a channel, as remoting gives one: what crosses it is serialized both ways (a callable that does not
@@ -29,6 +30,7 @@ final class TestAgent implements VirtualChannel, AutoCloseable {
   private final ExecutorService threads;
   /** The callables that ran here, by class, in order. */
   final List<String> ran = new CopyOnWriteArrayList<>();
+  private final AtomicInteger working = new AtomicInteger();
 
   TestAgent(String name) {
     this.name = name;
@@ -47,13 +49,18 @@ final class TestAgent implements VirtualChannel, AutoCloseable {
   @Override
   public <V, T extends Throwable> V call(Callable<V, T> callable) throws IOException, T, InterruptedException {
     byte[] request = serialize(callable);
+    working.incrementAndGet();
     Future<byte[]> response = threads.submit(() -> {
-      Callable<?, ?> received = (Callable<?, ?>) deserialize(request);
-      ran.add(received.getClass().getName());
       try {
-        return serialize(new Outcome(received.call(), null));
-      } catch (Throwable failure) {
-        return serialize(new Outcome(null, failure));
+        Callable<?, ?> received = (Callable<?, ?>) deserialize(request);
+        ran.add(received.getClass().getName());
+        try {
+          return serialize(new Outcome(received.call(), null));
+        } catch (Throwable failure) {
+          return serialize(new Outcome(null, failure));
+        }
+      } finally {
+        working.decrementAndGet();
       }
     });
     Outcome outcome;
@@ -75,8 +82,14 @@ final class TestAgent implements VirtualChannel, AutoCloseable {
 
   /** Waits for the work still running here (after a cancel, say) to end. */
   boolean awaitIdle(long seconds) throws InterruptedException {
-    threads.shutdown();
-    return threads.awaitTermination(seconds, TimeUnit.SECONDS);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    while (working.get() > 0) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      Thread.sleep(10);
+    }
+    return true;
   }
 
   @Override
