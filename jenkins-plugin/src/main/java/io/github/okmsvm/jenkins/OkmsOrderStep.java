@@ -7,6 +7,7 @@ import io.github.okmsvm.core.steps.Command;
 import java.util.Set;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
 
 /** {@code okmsOrder}: guide step 1: the OKMS of a region, found, or ordered when order: true. */
 public final class OkmsOrderStep extends OkmsStep {
@@ -14,6 +15,17 @@ public final class OkmsOrderStep extends OkmsStep {
   public OkmsOrderStep(String region) {
     setRegion(region);
   }
+
+  // okmsOrder takes these besides region, and Jenkins refuses any argument it does not use.
+  @Override @DataBoundSetter public void setOkmsId(String value) { super.setOkmsId(value); }
+  @Override @DataBoundSetter public void setOrder(boolean value) { super.setOrder(value); }
+  @Override @DataBoundSetter public void setKmipEndpoint(String value) { super.setKmipEndpoint(value); }
+  @Override @DataBoundSetter public void setOvhCredentialsId(String value) { super.setOvhCredentialsId(value); }
+  @Override @DataBoundSetter public void setOvhEndpoint(String value) { super.setOvhEndpoint(value); }
+  @Override @DataBoundSetter public void setOvhTokenUrl(String value) { super.setOvhTokenUrl(value); }
+  @Override @DataBoundSetter public void setOvhCaFile(String value) { super.setOvhCaFile(value); }
+  @Override @DataBoundSetter public void setPlan(boolean value) { super.setPlan(value); }
+  @Override @DataBoundSetter public void setTimeoutSeconds(int value) { super.setTimeoutSeconds(value); }
 
   @Override
   Command command() {

@@ -4,9 +4,11 @@ import hudson.Extension;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.github.okmsvm.core.steps.Command;
+import java.util.List;
 import java.util.Set;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
 
 /** {@code vcenterTrustOkms}: guide step 3: a vCenter key provider for the OKMS, trusted both ways, connected and default. */
 public final class VcenterTrustOkmsStep extends OkmsStep {
@@ -14,6 +16,28 @@ public final class VcenterTrustOkmsStep extends OkmsStep {
   public VcenterTrustOkmsStep(String vcenterServer) {
     setVcenterServer(vcenterServer);
   }
+
+  // vcenterTrustOkms takes these besides vcenterServer, and Jenkins refuses any argument it does not use.
+  @Override @DataBoundSetter public void setRegion(String value) { super.setRegion(value); }
+  @Override @DataBoundSetter public void setOkmsId(String value) { super.setOkmsId(value); }
+  @Override @DataBoundSetter public void setOrder(boolean value) { super.setOrder(value); }
+  @Override @DataBoundSetter public void setKmipEndpoint(String value) { super.setKmipEndpoint(value); }
+  @Override @DataBoundSetter public void setIdentityUrns(List<String> value) { super.setIdentityUrns(value); }
+  @Override @DataBoundSetter public void setCredentialName(String value) { super.setCredentialName(value); }
+  @Override @DataBoundSetter public void setCredentialValidityDays(int value) { super.setCredentialValidityDays(value); }
+  @Override @DataBoundSetter public void setRenewBeforeDays(int value) { super.setRenewBeforeDays(value); }
+  @Override @DataBoundSetter public void setProviderName(String value) { super.setProviderName(value); }
+  @Override @DataBoundSetter public void setSetDefault(boolean value) { super.setSetDefault(value); }
+  @Override @DataBoundSetter public void setOvhCredentialsId(String value) { super.setOvhCredentialsId(value); }
+  @Override @DataBoundSetter public void setOvhEndpoint(String value) { super.setOvhEndpoint(value); }
+  @Override @DataBoundSetter public void setOvhTokenUrl(String value) { super.setOvhTokenUrl(value); }
+  @Override @DataBoundSetter public void setOvhCaFile(String value) { super.setOvhCaFile(value); }
+  @Override @DataBoundSetter public void setVcenterCredentialsId(String value) { super.setVcenterCredentialsId(value); }
+  @Override @DataBoundSetter public void setVcenterThumbprint(String value) { super.setVcenterThumbprint(value); }
+  @Override @DataBoundSetter public void setVcenterCaFile(String value) { super.setVcenterCaFile(value); }
+  @Override @DataBoundSetter public void setVcenterInsecure(boolean value) { super.setVcenterInsecure(value); }
+  @Override @DataBoundSetter public void setPlan(boolean value) { super.setPlan(value); }
+  @Override @DataBoundSetter public void setTimeoutSeconds(int value) { super.setTimeoutSeconds(value); }
 
   @Override
   Command command() {

@@ -72,8 +72,10 @@ final class PipelineFixture implements AutoCloseable {
     return args;
   }
 
-  Map<String, Object> args(Object... namesAndValues) {
+  /** The connection arguments {@code step} takes, with {@code namesAndValues}. */
+  Map<String, Object> args(Class<? extends Step> step, Object... namesAndValues) {
     Map<String, Object> args = connection();
+    args.keySet().retainAll(StepInvoker.arguments(step));
     for (int i = 0; i < namesAndValues.length; i += 2) {
       args.put((String) namesAndValues[i], namesAndValues[i + 1]);
     }

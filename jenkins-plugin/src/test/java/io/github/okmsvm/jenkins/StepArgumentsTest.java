@@ -7,6 +7,8 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import java.util.LinkedHashMap;
 import io.github.okmsvm.core.config.SettingNames;
+import io.github.okmsvm.core.steps.Command;
+import io.github.okmsvm.core.steps.EncryptionFlow;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -67,24 +69,53 @@ class StepArgumentsTest {
     return args;
   }
 
-  @ParameterizedTest
-  @MethodSource("steps")
-  void everyArgumentRoundTripsThroughItsGetter(Class<? extends Step> stepClass) {
-    Step step = StepInvoker.instantiate(stepClass, everyArgument());
-
-    assertThat(StepInvoker.uninstantiate(step)).containsExactlyInAnyOrderEntriesOf(everyArgument());
-    assertThat(StepInvoker.uninstantiate(StepInvoker.instantiate(stepClass, StepInvoker.uninstantiate(step))))
-        .isEqualTo(StepInvoker.uninstantiate(step));
+  /** A value for every argument {@code stepClass} takes. */
+  private static Map<String, Object> everyArgumentOf(Class<? extends Step> stepClass) {
+    Map<String, Object> args = everyArgument();
+    args.keySet().retainAll(StepInvoker.arguments(stepClass));
+    return args;
   }
 
   @ParameterizedTest
   @MethodSource("steps")
-  void acceptsTheCoresSettingsUnderTheirNamesAndCredentialsOnlyByIds(Class<? extends Step> stepClass) {
-    Set<String> expected = new TreeSet<>(SettingNames.SETTINGS);
-    expected.addAll(List.of("ovhCredentialsId", "vcenterCredentialsId"));
+  void everyArgumentRoundTripsThroughItsGetter(Class<? extends Step> stepClass) {
+    Step step = StepInvoker.instantiate(stepClass, everyArgumentOf(stepClass));
 
-    assertThat(new TreeSet<>(StepInvoker.uninstantiate(StepInvoker.instantiate(stepClass, everyArgument()))
-        .keySet())).isEqualTo(expected);
+    assertThat(StepInvoker.uninstantiate(step)).containsExactlyInAnyOrderEntriesOf(everyArgumentOf(stepClass));
+    assertThat(StepInvoker.uninstantiate(StepInvoker.instantiate(stepClass, StepInvoker.uninstantiate(step))))
+        .isEqualTo(StepInvoker.uninstantiate(step));
+  }
+
+  /**
+   * What the core's guide steps for the command read, under the core's names; logins only through credentials ids;
+   * the one the constructor takes is required (not also a setter, which would make it optional).
+   */
+  @ParameterizedTest
+  @MethodSource("steps")
+  void takesExactlyTheSettingsItsGuideStepsReadAndRequiresOne(Class<? extends Step> stepClass) {
+    Set<String> expected = new TreeSet<>(List.of(SettingNames.PLAN, SettingNames.TIMEOUT_SECONDS));
+    Command command = ((OkmsStep) StepInvoker.instantiate(stepClass, Map.of())).command();
+    EncryptionFlow.forCommand(command, false, null).forEach(step -> expected.addAll(step.settings()));
+    expected.removeAll(SettingNames.CREDENTIALS);
+    if (expected.contains(SettingNames.OVH_ENDPOINT)) {
+      expected.add("ovhCredentialsId");
+    }
+    if (expected.contains(SettingNames.VCENTER_SERVER)) {
+      expected.add("vcenterCredentialsId");
+    }
+
+    assertThat(new TreeSet<>(StepInvoker.arguments(stepClass))).isEqualTo(expected);
+    assertThat(StepInvoker.constructorArguments(stepClass)).hasSize(1)
+        .doesNotContainAnyElementsOf(StepInvoker.setterArguments(stepClass));
+  }
+
+  @Test
+  void aStepRefusesAnArgumentItDoesNotUse() {
+    assertThatThrownBy(() -> StepInvoker.instantiate(OkmsOrderStep.class, Map.of("region", "eu-west-rbx",
+        "vms", List.of("app-*"))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("WARNING: Unknown parameter(s) found for class type '" + OkmsOrderStep.class.getName()
+            + "': vms");
   }
 
   @ParameterizedTest

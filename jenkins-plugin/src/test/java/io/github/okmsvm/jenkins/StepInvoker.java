@@ -13,8 +13,10 @@ import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -135,6 +137,27 @@ final class StepInvoker {
     } catch (ReflectiveOperationException e) {
       throw new AssertionError(e);
     }
+  }
+
+  /** The arguments a step takes, as structs' DescribableModel lists them: constructor parameters, then setters. */
+  static Set<String> arguments(Class<? extends Step> stepClass) {
+    Set<String> names = constructorArguments(stepClass);
+    names.addAll(setterArguments(stepClass));
+    return names;
+  }
+
+  /** The constructor's parameters: the required arguments. */
+  static Set<String> constructorArguments(Class<? extends Step> stepClass) {
+    Set<String> names = new LinkedHashSet<>();
+    for (Parameter parameter : constructor(stepClass).getParameters()) {
+      names.add(parameter.getName());
+    }
+    return names;
+  }
+
+  /** The setters' properties: the optional arguments. */
+  static Set<String> setterArguments(Class<? extends Step> stepClass) {
+    return new LinkedHashSet<>(setters(stepClass).keySet());
   }
 
   /** Every property, read back through its getter, as the Snippet Generator does. */

@@ -34,20 +34,22 @@ class StepsAgainstSandboxTest {
   @Test
   @Order(1)
   void okmsOrderOrdersOnceAndReturnsTheOkms() throws Exception {
-    Map<String, Object> okms = pipeline.run(OkmsOrderStep.class, pipeline.args("region", "eu-west-rbx",
+    Map<String, Object> okms = pipeline.run(OkmsOrderStep.class, pipeline.args(OkmsOrderStep.class,
+        "region", "eu-west-rbx",
         "order", true));
 
     assertThat(okms).containsKeys("okmsId", "kmipEndpoint", "publicCA").containsEntry("region", "eu-west-rbx")
         .containsEntry("changes", 1L);
     assertThat(pipeline.credentials.tracked).contains("ovh-service-account");
-    assertThat(pipeline.run(OkmsOrderStep.class, pipeline.args("region", "eu-west-rbx"))).containsEntry("changes",
+    assertThat(pipeline.run(OkmsOrderStep.class, pipeline.args(OkmsOrderStep.class,
+        "region", "eu-west-rbx"))).containsEntry("changes",
         0L);
   }
 
   @Test
   @Order(2)
   void pccOpenKmsFlowRegistersTheKms() throws Exception {
-    Map<String, Object> kms = pipeline.run(PccOpenKmsFlowStep.class, pipeline.args("pccServiceName",
+    Map<String, Object> kms = pipeline.run(PccOpenKmsFlowStep.class, pipeline.args(PccOpenKmsFlowStep.class, "pccServiceName",
         PipelineFixture.PCC, "region", "eu-west-rbx"));
 
     assertThat(kms).containsEntry("kmsIp", "127.0.0.1").containsEntry("kmsState", "delivered")
@@ -57,7 +59,8 @@ class StepsAgainstSandboxTest {
   @Test
   @Order(3)
   void vcenterTrustOkmsConnectsTheKeyProvider() throws Exception {
-    Map<String, Object> trust = pipeline.run(VcenterTrustOkmsStep.class, pipeline.args("region", "eu-west-rbx"));
+    Map<String, Object> trust = pipeline.run(VcenterTrustOkmsStep.class, pipeline.args(VcenterTrustOkmsStep.class,
+        "region", "eu-west-rbx"));
 
     assertThat(trust).containsEntry("providerName", "okms-eu-west-rbx").containsKey("credentialId");
     assertThat(pipeline.credentials.tracked).contains("vcenter-admin");
@@ -66,16 +69,18 @@ class StepsAgainstSandboxTest {
   @Test
   @Order(4)
   void ovhIamPolicyGrantsTheRights() throws Exception {
-    assertThat(pipeline.run(OvhIamPolicyStep.class, pipeline.args("pccServiceName", PipelineFixture.PCC,
+    assertThat(pipeline.run(OvhIamPolicyStep.class, pipeline.args(OvhIamPolicyStep.class,
+        "pccServiceName", PipelineFixture.PCC,
         "region", "eu-west-rbx"))).containsKey("iamPolicyId");
   }
 
   @Test
   @Order(5)
   void vcenterEncryptionPolicyAndVcenterEncryptVmEncrypt() throws Exception {
-    assertThat(pipeline.run(VcenterEncryptionPolicyStep.class, pipeline.args())).containsKey("storagePolicyId");
+    assertThat(pipeline.run(VcenterEncryptionPolicyStep.class,
+        pipeline.args(VcenterEncryptionPolicyStep.class))).containsKey("storagePolicyId");
 
-    Map<String, Object> encrypted = pipeline.run(VcenterEncryptVmStep.class, pipeline.args("vms",
+    Map<String, Object> encrypted = pipeline.run(VcenterEncryptVmStep.class, pipeline.args(VcenterEncryptVmStep.class, "vms",
         List.of("app-*", "db-01"), "allowPowerOff", true, "providerName", "okms-eu-west-rbx"));
 
     assertThat(encrypted).containsEntry("encryptedVms", "app-01,app-02,db-01");
@@ -84,7 +89,8 @@ class StepsAgainstSandboxTest {
   @Test
   @Order(6)
   void vcenterEncryptionCompliancePassesAndWritesTheJunitReport() throws Exception {
-    Map<String, Object> gate = pipeline.run(VcenterEncryptionComplianceStep.class, pipeline.args("vms",
+    Map<String, Object> gate = pipeline.run(VcenterEncryptionComplianceStep.class,
+        pipeline.args(VcenterEncryptionComplianceStep.class, "vms",
         List.of("app-*", "db-01"), "providerName", "okms-eu-west-rbx"));
 
     assertThat(gate).containsEntry("compliantVms", "3").containsEntry("nonCompliantVms", "0");
@@ -122,32 +128,39 @@ class StepsAgainstSandboxTest {
   void failuresNameTheArgumentAndTheFix() {
     pipeline.credentials.secretText("a-token").usernamePassword("bad-ovh", "nobody", "wrong-secret-value");
 
-    assertThatThrownBy(() -> pipeline.run(VcenterEncryptVmStep.class, pipeline.args("vms", List.of("app-01"),
+    assertThatThrownBy(() -> pipeline.run(VcenterEncryptVmStep.class, pipeline.args(VcenterEncryptVmStep.class,
+        "vms", List.of("app-01"),
         "vcenterCredentialsId", "a-token")))
         .isInstanceOf(hudson.AbortException.class)
         .hasMessage("vcenterCredentialsId 'a-token' is a StandardCredentials credential where Username with"
             + " password was expected: give the id of a credential of that kind");
-    assertThatThrownBy(() -> pipeline.run(OkmsOrderStep.class, pipeline.args("region", "eu-west-rbx",
+    assertThatThrownBy(() -> pipeline.run(OkmsOrderStep.class, pipeline.args(OkmsOrderStep.class,
+        "region", "eu-west-rbx",
         "ovhCredentialsId", "missing")))
         .hasMessage("ovhCredentialsId 'missing' names no credentials this build can use: check the id in Manage"
             + " Jenkins > Credentials, and that the credentials are visible to this job");
-    assertThatThrownBy(() -> pipeline.run(VcenterEncryptionComplianceStep.class, pipeline.args("vms",
+    assertThatThrownBy(() -> pipeline.run(VcenterEncryptionComplianceStep.class,
+        pipeline.args(VcenterEncryptionComplianceStep.class, "vms",
         List.of("app-*"), "reportDirectory", "../../controller")))
         .isInstanceOf(hudson.AbortException.class)
         .hasMessage("reportDirectory '../../controller' is outside the workspace: give a path relative to the"
             + " workspace");
-    assertThatThrownBy(() -> pipeline.run(VcenterEncryptionComplianceStep.class, pipeline.args("vms",
+    assertThatThrownBy(() -> pipeline.run(VcenterEncryptionComplianceStep.class,
+        pipeline.args(VcenterEncryptionComplianceStep.class, "vms",
         List.of("app-*"), "vcenterCaFile", "/etc/passwd")))
         .hasMessage("vcenterCaFile '/etc/passwd' is outside the workspace: give a path relative to the"
             + " workspace");
-    assertThatThrownBy(() -> pipeline.run(VcenterEncryptVmStep.class, pipeline.args("vms", List.of("app-99"))))
+    assertThatThrownBy(() -> pipeline.run(VcenterEncryptVmStep.class, pipeline.args(VcenterEncryptVmStep.class,
+        "vms", List.of("app-99"))))
         .hasMessageStartingWith("vms names 'app-99', and no VM of that name is in vCenter");
-    assertThatThrownBy(() -> pipeline.run(VcenterEncryptionComplianceStep.class, pipeline.args("vms",
+    assertThatThrownBy(() -> pipeline.run(VcenterEncryptionComplianceStep.class,
+        pipeline.args(VcenterEncryptionComplianceStep.class, "vms",
         List.of("App-*"))))
         .isInstanceOf(hudson.AbortException.class)
         .hasMessage("vms matches no VM in vCenter: 'App-*' matches nothing (names are case-sensitive): check the"
             + " patterns, or set allowEmptySelection: true when an empty selection is expected");
-    assertThatThrownBy(() -> pipeline.run(OkmsOrderStep.class, pipeline.args("region", "eu-west-rbx",
+    assertThatThrownBy(() -> pipeline.run(OkmsOrderStep.class, pipeline.args(OkmsOrderStep.class,
+        "region", "eu-west-rbx",
         "ovhCredentialsId", "bad-ovh")))
         .isInstanceOf(hudson.AbortException.class)
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("wrong-secret-value"));

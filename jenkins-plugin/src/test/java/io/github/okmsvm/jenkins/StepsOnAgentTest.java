@@ -62,13 +62,17 @@ class StepsOnAgentTest {
   @Test
   @Order(1)
   void theWholeGuideRunsOnTheAgentAndTheReportsLandInItsWorkspace() throws Exception {
-    onAgent(OkmsOrderStep.class, pipeline.args("region", "eu-west-rbx", "order", true));
-    onAgent(PccOpenKmsFlowStep.class, pipeline.args("pccServiceName", PipelineFixture.PCC, "region", "eu-west-rbx"));
-    onAgent(VcenterTrustOkmsStep.class, pipeline.args("region", "eu-west-rbx"));
-    onAgent(OvhIamPolicyStep.class, pipeline.args("pccServiceName", PipelineFixture.PCC, "region", "eu-west-rbx"));
-    onAgent(VcenterEncryptionPolicyStep.class, pipeline.args());
-    onAgent(VcenterEncryptVmStep.class, pipeline.args("vms", List.of("app-*", "db-01"), "allowPowerOff", true));
-    Map<String, Object> gate = onAgent(VcenterEncryptionComplianceStep.class, pipeline.args("vms",
+    onAgent(OkmsOrderStep.class, pipeline.args(OkmsOrderStep.class, "region", "eu-west-rbx", "order", true));
+    onAgent(PccOpenKmsFlowStep.class, pipeline.args(PccOpenKmsFlowStep.class,
+        "pccServiceName", PipelineFixture.PCC, "region", "eu-west-rbx"));
+    onAgent(VcenterTrustOkmsStep.class, pipeline.args(VcenterTrustOkmsStep.class, "region", "eu-west-rbx"));
+    onAgent(OvhIamPolicyStep.class, pipeline.args(OvhIamPolicyStep.class,
+        "pccServiceName", PipelineFixture.PCC, "region", "eu-west-rbx"));
+    onAgent(VcenterEncryptionPolicyStep.class, pipeline.args(VcenterEncryptionPolicyStep.class));
+    onAgent(VcenterEncryptVmStep.class, pipeline.args(VcenterEncryptVmStep.class,
+        "vms", List.of("app-*", "db-01"), "allowPowerOff", true));
+    Map<String, Object> gate = onAgent(VcenterEncryptionComplianceStep.class,
+        pipeline.args(VcenterEncryptionComplianceStep.class, "vms",
         List.of("app-*", "db-01"), "providerName", "okms-eu-west-rbx"));
 
     assertThat(gate).containsEntry("compliantVms", "3").containsEntry("nonCompliantVms", "0");
@@ -85,7 +89,7 @@ class StepsOnAgentTest {
   @Test
   @Order(2)
   void outsideNodeAStepThatNeedsNoFileRunsOnTheControllerAndSaysSo() throws Exception {
-    Map<String, Object> args = pipeline.args();
+    Map<String, Object> args = pipeline.args(VcenterEncryptionPolicyStep.class);
     args.remove("ovhCaFile");
     int agentCalls = agent.ran.size();
 
@@ -101,12 +105,14 @@ class StepsOnAgentTest {
   @Test
   @Order(3)
   void outsideNodeAStepThatNeedsAFileIsRefused() {
-    assertThatThrownBy(() -> StepInvoker.invoke(OkmsOrderStep.class, pipeline.args("region", "eu-west-rbx"),
+    assertThatThrownBy(() -> StepInvoker.invoke(OkmsOrderStep.class, pipeline.args(OkmsOrderStep.class,
+        "region", "eu-west-rbx"),
         pipeline.outsideNode()))
         .isInstanceOf(AbortException.class)
         .hasMessage("ovhCaFile is a file in the workspace, and okmsOrder is not inside node: call it inside node { }"
             + " (or a stage with an agent)");
-    assertThatThrownBy(() -> StepInvoker.invoke(VcenterEncryptionComplianceStep.class, pipeline.args("vms",
+    assertThatThrownBy(() -> StepInvoker.invoke(VcenterEncryptionComplianceStep.class,
+        pipeline.args(VcenterEncryptionComplianceStep.class, "vms",
         List.of("app-*")), pipeline.outsideNode()))
         .hasMessage("Required context class hudson.FilePath is missing\nPerhaps you forgot to surround the code with"
             + " a step that provides this, such as: node");
@@ -117,7 +123,8 @@ class StepsOnAgentTest {
   void anAbortDuringEncryptionLeavesNoVmOff() throws Exception {
     pipeline.sandbox.vcenterServer().taskDuration(Duration.ofMillis(600));
     TestStepContext context = pipeline.onAgent(agent, agentWorkspace);
-    StepExecution execution = StepInvoker.start(VcenterEncryptVmStep.class, pipeline.args("vms", List.of("web-*"),
+    StepExecution execution = StepInvoker.start(VcenterEncryptVmStep.class, pipeline.args(VcenterEncryptVmStep.class,
+        "vms", List.of("web-*"),
         "allowPowerOff", true), context);
     try (VimClient vim = vcenter()) {
       VirtualMachines vms = new VirtualMachines(vim);
@@ -150,14 +157,14 @@ class StepsOnAgentTest {
         + pipeline.sandbox.ovhEndpoint().apiBase().getPort();
     try (ConnectProxy proxy = new ConnectProxy()) {
       try (TestJenkins jenkins = new TestJenkins(new hudson.ProxyConfiguration("127.0.0.1", proxy.port()))) {
-        onAgent(VcenterTrustOkmsStep.class, pipeline.args("region", "eu-west-rbx"));
+        onAgent(VcenterTrustOkmsStep.class, pipeline.args(VcenterTrustOkmsStep.class, "region", "eu-west-rbx"));
       }
       assertThat(proxy.tunnels).isNotEmpty().containsOnly(api);
 
       proxy.tunnels.clear();
       try (TestJenkins jenkins = new TestJenkins(new hudson.ProxyConfiguration("127.0.0.1", proxy.port(), null, null,
           "*.example.org, 127.0.0.*"))) {
-        onAgent(OkmsOrderStep.class, pipeline.args("region", "eu-west-rbx"));
+        onAgent(OkmsOrderStep.class, pipeline.args(OkmsOrderStep.class, "region", "eu-west-rbx"));
       }
       assertThat(proxy.tunnels).as("a No Proxy Host pattern matches the API").isEmpty();
     }
