@@ -11,6 +11,7 @@ import io.github.okmsvm.core.config.SettingSpelling;
 import io.github.okmsvm.core.connect.Connections;
 import io.github.okmsvm.core.steps.Command;
 import io.github.okmsvm.core.steps.EncryptionFlow;
+import io.github.okmsvm.core.steps.GateFailure;
 import io.github.okmsvm.core.steps.StepContext;
 import io.github.okmsvm.core.steps.StepResult;
 import java.io.File;
@@ -29,6 +30,8 @@ import jenkins.MasterToSlaveFileCallable;
  */
 final class NodeWork extends MasterToSlaveFileCallable<HashMap<String, Object>> {
   private static final long serialVersionUID = 1L;
+  /** The gate's output saying whether it passed: false only when it failed and markUnstable let the build go on. */
+  static final String PASSED = "passed";
   private final Command command;
   private final EncryptionSettings settings;
   private final HashMap<String, String> arguments;
@@ -38,6 +41,7 @@ final class NodeWork extends MasterToSlaveFileCallable<HashMap<String, Object>> 
   private final EnvVars environment;
   private final OvhApiProxy ovhProxy;
   private final TaskListener listener;
+  private final boolean markUnstable;
 
   /**
    * {@code workspaceFiles}: file settings by core name, relative to the workspace; {@code reportDirectory} likewise,
@@ -45,7 +49,7 @@ final class NodeWork extends MasterToSlaveFileCallable<HashMap<String, Object>> 
    */
   NodeWork(Command command, EncryptionSettings settings, Map<String, String> arguments,
       Map<String, String> workspaceFiles, String reportDirectory, List<CredentialValues> credentials,
-      EnvVars environment, OvhApiProxy ovhProxy, TaskListener listener) {
+      EnvVars environment, OvhApiProxy ovhProxy, TaskListener listener, boolean markUnstable) {
     this.command = command;
     this.settings = settings;
     this.arguments = new HashMap<>(arguments);
@@ -55,6 +59,7 @@ final class NodeWork extends MasterToSlaveFileCallable<HashMap<String, Object>> 
     this.environment = environment;
     this.ovhProxy = ovhProxy;
     this.listener = listener;
+    this.markUnstable = markUnstable;
   }
 
   /** Whether the work reads or writes files, and so needs a workspace. */
@@ -83,6 +88,17 @@ final class NodeWork extends MasterToSlaveFileCallable<HashMap<String, Object>> 
       List<StepResult> results = EncryptionFlow.run(EncryptionFlow.forCommand(command, false, reports), context);
       HashMap<String, Object> outputs = new HashMap<>(results.get(results.size() - 1).outputs());
       outputs.put("changes", results.stream().mapToLong(result -> result.changes().size()).sum());
+      if (command == Command.CHECK) {
+        outputs.put(PASSED, true);
+      }
+      return outputs;
+    } catch (GateFailure e) {
+      if (!markUnstable) {
+        throw new AbortException(SettingSpelling.JENKINS.rewrite(e.getMessage()));
+      }
+      listener.getLogger().println("[okms] " + e.getMessage());
+      HashMap<String, Object> outputs = new HashMap<>(e.outputs());
+      outputs.put(PASSED, false);
       return outputs;
     } catch (UserException e) {
       throw new AbortException(SettingSpelling.JENKINS.rewrite(e.getMessage()));

@@ -38,6 +38,7 @@ public abstract class OkmsStep extends Step {
   private int timeoutSeconds = EncryptionSettings.DEFAULT_TIMEOUT_SECONDS;
   private boolean plan;
   private int maxNonCompliant;
+  private boolean markUnstable;
   private String reportDirectory = "okms-reports";
   private List<String> reportFormats = new ArrayList<>();
   private String ovhCredentialsId;
@@ -117,6 +118,8 @@ public abstract class OkmsStep extends Step {
   public void setPlan(boolean plan) { this.plan = plan; }
   public int getMaxNonCompliant() { return maxNonCompliant; }
   public void setMaxNonCompliant(int maxNonCompliant) { this.maxNonCompliant = maxNonCompliant; }
+  public boolean isMarkUnstable() { return markUnstable; }
+  public void setMarkUnstable(boolean markUnstable) { this.markUnstable = markUnstable; }
   public String getReportDirectory() { return reportDirectory; }
   public void setReportDirectory(String reportDirectory) { this.reportDirectory = reportDirectory; }
   public List<String> getReportFormats() { return reportFormats; }

@@ -3,6 +3,7 @@ package io.github.okmsvm.jenkins;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.FilePath;
+import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.github.okmsvm.core.common.UserException;
@@ -47,9 +48,9 @@ final class OkmsStepExecution extends SynchronousNonBlockingStepExecution<HashMa
           command == Command.CHECK ? inWorkspace(SettingNames.REPORT_DIRECTORY, step.getReportDirectory()) : null,
           List.of(JenkinsCredentials.ovh(step.getOvhCredentialsId(), lookup, run),
               JenkinsCredentials.vcenter(step.getVcenterCredentialsId(), lookup, run)),
-          env, OvhApiProxy.ofJenkins(), listener);
+          env, OvhApiProxy.ofJenkins(), listener, step.isMarkUnstable());
       if (workspace != null) {
-        return workspace.act(work);
+        return unstableWhenTheGateFailed(workspace.act(work), run, listener);
       }
       if (work.needsWorkspace()) {
         throw new ConfigurationException(workspaceFiles().keySet().stream().sorted().findFirst()
@@ -58,10 +59,20 @@ final class OkmsStepExecution extends SynchronousNonBlockingStepExecution<HashMa
             + " agent)");
       }
       listener.getLogger().println(NodeWork.controllerNotice(command));
-      return work.invoke(null, null);
+      return unstableWhenTheGateFailed(work.invoke(null, null), run, listener);
     } catch (UserException e) {
       throw new AbortException(SettingSpelling.JENKINS.rewrite(e.getMessage()));
     }
+  }
+
+  /** A failed gate with {@code markUnstable}: the build goes on, UNSTABLE, as a test publisher's failures make it. */
+  private static HashMap<String, Object> unstableWhenTheGateFailed(HashMap<String, Object> outputs, Run<?, ?> run,
+      TaskListener listener) {
+    if (Boolean.FALSE.equals(outputs.get(NodeWork.PASSED))) {
+      run.setResult(Result.UNSTABLE);
+      listener.getLogger().println("[okms] the gate failed and markUnstable is set: the build is UNSTABLE");
+    }
+    return outputs;
   }
 
   /**

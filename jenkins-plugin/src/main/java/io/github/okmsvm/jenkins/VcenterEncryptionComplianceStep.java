@@ -26,6 +26,7 @@ public final class VcenterEncryptionComplianceStep extends OkmsStep {
   @Override @DataBoundSetter public void setMaxNonCompliant(int value) { super.setMaxNonCompliant(value); }
   @Override @DataBoundSetter public void setReportDirectory(String value) { super.setReportDirectory(value); }
   @Override @DataBoundSetter public void setReportFormats(List<String> value) { super.setReportFormats(value); }
+  @Override @DataBoundSetter public void setMarkUnstable(boolean value) { super.setMarkUnstable(value); }
   @Override @DataBoundSetter public void setVcenterCredentialsId(String value) { super.setVcenterCredentialsId(value); }
   @Override @DataBoundSetter public void setVcenterThumbprint(String value) { super.setVcenterThumbprint(value); }
   @Override @DataBoundSetter public void setVcenterCaFile(String value) { super.setVcenterCaFile(value); }

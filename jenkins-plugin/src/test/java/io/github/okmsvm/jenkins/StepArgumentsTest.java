@@ -55,6 +55,7 @@ class StepArgumentsTest {
     args.put("timeoutSeconds", 99);
     args.put("plan", true);
     args.put("maxNonCompliant", 3);
+    args.put("markUnstable", true);
     args.put("reportDirectory", "r");
     args.put("reportFormats", List.of("sarif", "junit"));
     args.put("ovhCredentialsId", "o");
@@ -102,6 +103,9 @@ class StepArgumentsTest {
     }
     if (expected.contains(SettingNames.VCENTER_SERVER)) {
       expected.add("vcenterCredentialsId");
+    }
+    if (command == Command.CHECK) {
+      expected.add("markUnstable");
     }
 
     assertThat(new TreeSet<>(StepInvoker.arguments(stepClass))).isEqualTo(expected);

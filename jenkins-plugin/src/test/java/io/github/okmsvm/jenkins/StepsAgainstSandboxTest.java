@@ -23,7 +23,7 @@ class StepsAgainstSandboxTest {
 
   @BeforeAll
   static void start() {
-    pipeline = new PipelineFixture(workspace);
+    pipeline = new PipelineFixture(workspace, "web-01");
   }
 
   @AfterAll
@@ -49,7 +49,8 @@ class StepsAgainstSandboxTest {
   @Test
   @Order(2)
   void pccOpenKmsFlowRegistersTheKms() throws Exception {
-    Map<String, Object> kms = pipeline.run(PccOpenKmsFlowStep.class, pipeline.args(PccOpenKmsFlowStep.class, "pccServiceName",
+    Map<String, Object> kms = pipeline.run(PccOpenKmsFlowStep.class,
+        pipeline.args(PccOpenKmsFlowStep.class, "pccServiceName",
         PipelineFixture.PCC, "region", "eu-west-rbx"));
 
     assertThat(kms).containsEntry("kmsIp", "127.0.0.1").containsEntry("kmsState", "delivered")
@@ -80,7 +81,8 @@ class StepsAgainstSandboxTest {
     assertThat(pipeline.run(VcenterEncryptionPolicyStep.class,
         pipeline.args(VcenterEncryptionPolicyStep.class))).containsKey("storagePolicyId");
 
-    Map<String, Object> encrypted = pipeline.run(VcenterEncryptVmStep.class, pipeline.args(VcenterEncryptVmStep.class, "vms",
+    Map<String, Object> encrypted = pipeline.run(VcenterEncryptVmStep.class,
+        pipeline.args(VcenterEncryptVmStep.class, "vms",
         List.of("app-*", "db-01"), "allowPowerOff", true, "providerName", "okms-eu-west-rbx"));
 
     assertThat(encrypted).containsEntry("encryptedVms", "app-01,app-02,db-01");
@@ -164,5 +166,25 @@ class StepsAgainstSandboxTest {
         "ovhCredentialsId", "bad-ovh")))
         .isInstanceOf(hudson.AbortException.class)
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("wrong-secret-value"));
+  }
+
+  @Test
+  @Order(10)
+  void aFailingGateFailsTheStepOrWithMarkUnstableMakesTheBuildUnstable() throws Exception {
+    assertThatThrownBy(() -> pipeline.run(VcenterEncryptionComplianceStep.class,
+        pipeline.args(VcenterEncryptionComplianceStep.class, "vms", List.of("web-01"))))
+        .isInstanceOf(hudson.AbortException.class)
+        .hasMessage("encryption compliance 0 of 1 VMs compliant (1 non-compliant, 0 allowed): FAILED: web-01 (VM home"
+            + " is not encrypted; Hard disk 1 is not encrypted)");
+
+    TestStepContext context = pipeline.context();
+    Object gate = StepInvoker.invoke(VcenterEncryptionComplianceStep.class, pipeline.args(
+        VcenterEncryptionComplianceStep.class, "vms", List.of("web-01"), "markUnstable", true), context);
+
+    assertThat(gate).isEqualTo(Map.of("compliantVms", "0", "nonCompliantVms", "1", "passed", false));
+    assertThat(context.get(hudson.model.Run.class).getResult()).isEqualTo(hudson.model.Result.UNSTABLE);
+    assertThat(pipeline.listener.text()).contains("[okms] the gate failed and markUnstable is set: the build is"
+        + " UNSTABLE");
+    assertThat(workspace.resolve("okms-reports/TEST-okms-compliance.xml")).content().contains("failures=\"1\"");
   }
 }

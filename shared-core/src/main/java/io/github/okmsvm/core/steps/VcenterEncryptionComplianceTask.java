@@ -79,9 +79,11 @@ public final class VcenterEncryptionComplianceTask implements GuideStep {
     context.put(Outputs.COMPLIANT_VMS, Long.toString(report.compliantCount()));
     context.put(Outputs.NON_COMPLIANT_VMS, Long.toString(report.nonCompliantCount()));
     if (!report.passed()) {
-      throw new StepException("encryption compliance " + report.summary() + ": "
+      throw new GateFailure("encryption compliance " + report.summary() + ": "
           + report.vms().stream().filter(vm -> !vm.compliant()).map(vm -> vm.name() + " (" + String.join("; ",
-              vm.reasons()) + ")").reduce((a, b) -> a + ", " + b).orElse(""));
+              vm.reasons()) + ")").reduce((a, b) -> a + ", " + b).orElse(""),
+          Map.of(Outputs.COMPLIANT_VMS, Long.toString(report.compliantCount()), Outputs.NON_COMPLIANT_VMS,
+              Long.toString(report.nonCompliantCount())));
     }
     return report.summary();
   }
