@@ -6,9 +6,11 @@ import hudson.Extension;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
@@ -42,9 +44,40 @@ class HpiIT {
       assertThat(manifest.getValue("Artifact-Id")).isEqualTo("okms-vm-encryption");
       assertThat(manifest.getValue("Url")).startsWith("https://");
       assertThat(manifest.getValue("Plugin-Dependencies").split(",")).extracting(dep -> dep.split(":")[0])
-          .containsExactly("workflow-step-api", "credentials", "plain-credentials", "jackson2-api",
-              "apache-httpcomponents-client-5-api", "bouncycastle-api");
+          .containsExactly("workflow-step-api", "credentials", "plain-credentials", "credentials-binding",
+              "jackson2-api", "apache-httpcomponents-client-5-api", "bouncycastle-api");
     }
+  }
+
+  /** The library plugin's version starts with the HttpClient version it bundles: okms-core needs 5.4.3 or later. */
+  @Test
+  void theHttpClientPluginShipsHttpClient543OrLater() throws IOException {
+    try (JarFile hpi = new JarFile(HPI.toFile())) {
+      String dependency = Arrays.stream(hpi.getManifest().getMainAttributes().getValue("Plugin-Dependencies")
+          .split(",")).filter(dep -> dep.startsWith("apache-httpcomponents-client-5-api:")).findFirst().orElseThrow();
+      String library = dependency.substring(dependency.indexOf(':') + 1, dependency.indexOf('-',
+          dependency.indexOf(':')));
+      int[] version = Arrays.stream((library + ".0.0").split("\\.")).limit(3).mapToInt(Integer::parseInt).toArray();
+
+      assertThat(version[0] * 1_000_000 + version[1] * 1_000 + version[2]).as(dependency)
+          .isGreaterThanOrEqualTo(5_004_003);
+    }
+  }
+
+  /** On an agent, files go through FilePath; user errors end the step through AbortException. */
+  @Test
+  void thePluginUsesFilePathAndAbortException() throws IOException {
+    StringBuilder constants = new StringBuilder();
+    try (JarFile hpi = new JarFile(HPI.toFile());
+        JarInputStream plugin = new JarInputStream(hpi.getInputStream(
+            hpi.getEntry("WEB-INF/lib/okms-vm-encryption.jar")))) {
+      for (JarEntry entry = plugin.getNextJarEntry(); entry != null; entry = plugin.getNextJarEntry()) {
+        if (entry.getName().endsWith(".class")) {
+          constants.append(new String(plugin.readAllBytes(), StandardCharsets.ISO_8859_1));
+        }
+      }
+    }
+    assertThat(constants).contains("hudson/FilePath", "hudson/AbortException", "jenkins/MasterToSlaveFileCallable");
   }
 
   @Test
@@ -74,12 +107,16 @@ class HpiIT {
       Files.copy(hpi.getInputStream(hpi.getEntry("WEB-INF/lib/okms-vm-encryption.jar")), plugin);
     }
     List<String> functions = new ArrayList<>();
+    List<String> others = new ArrayList<>();
     try (URLClassLoader loader = new URLClassLoader(new URL[] {plugin.toUri().toURL()},
         getClass().getClassLoader());
         JarFile jar = new JarFile(plugin.toFile())) {
       for (IndexItem<Extension, Object> item : Index.load(Extension.class, Object.class, loader)) {
         Object descriptor = item.instance();
-        assertThat(descriptor).isInstanceOf(StepDescriptor.class);
+        if (!(descriptor instanceof StepDescriptor)) {
+          others.add(item.className());
+          continue;
+        }
         String function = ((StepDescriptor) descriptor).getFunctionName();
         functions.add(function);
         String views = item.className().replace('.', '/').replace("$DescriptorImpl", "/");
@@ -90,5 +127,41 @@ class HpiIT {
     }
     assertThat(functions).containsExactlyInAnyOrder("okmsOrder", "pccOpenKmsFlow", "vcenterTrustOkms",
         "ovhIamPolicy", "vcenterEncryptionPolicy", "vcenterEncryptVm", "vcenterEncryptionCompliance");
+    assertThat(others).containsExactlyInAnyOrder(
+        "io.github.okmsvm.jenkins.credentials.OvhApiCredentialsImpl$DescriptorImpl",
+        "io.github.okmsvm.jenkins.credentials.OvhApiBinding$DescriptorImpl",
+        "io.github.okmsvm.jenkins.credentials.VsphereBinding$DescriptorImpl");
+  }
+
+  /**
+   * The credential kind and the bindings have their symbols ({@code ovhApi}, {@code vsphere}) in the text index
+   * Jenkins' structs reads, exactly the classes that carry one, and their UI.
+   */
+  @Test
+  void theSymbolIndexListsTheCredentialKindAndTheBindings() throws Exception {
+    Path plugin = dir.resolve("okms-vm-encryption.jar");
+    try (JarFile hpi = new JarFile(HPI.toFile())) {
+      Files.copy(hpi.getInputStream(hpi.getEntry("WEB-INF/lib/okms-vm-encryption.jar")), plugin);
+    }
+    try (JarFile jar = new JarFile(plugin.toFile());
+        URLClassLoader loader = new URLClassLoader(new URL[] {plugin.toUri().toURL()}, getClass().getClassLoader())) {
+      List<String> indexed = new String(jar.getInputStream(jar.getEntry("META-INF/services/annotations/"
+          + "org.jenkinsci.Symbol")).readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+      List<String> annotated = new ArrayList<>();
+      for (JarEntry entry : java.util.Collections.list(jar.entries())) {
+        if (entry.getName().endsWith(".class")) {
+          Class<?> type = loader.loadClass(entry.getName().replace('/', '.').replaceAll("\\.class$", ""));
+          if (type.isAnnotationPresent(org.jenkinsci.Symbol.class)) {
+            annotated.add(type.getName());
+          }
+        }
+      }
+
+      assertThat(indexed).containsExactlyInAnyOrderElementsOf(annotated).hasSize(3);
+      assertThat(jar.getEntry("io/github/okmsvm/jenkins/credentials/OvhApiCredentialsImpl/credentials.jelly"))
+          .isNotNull();
+      assertThat(jar.getEntry("io/github/okmsvm/jenkins/credentials/VsphereBinding/config-variables.jelly"))
+          .isNotNull();
+    }
   }
 }

@@ -66,6 +66,9 @@ final class StepInvoker {
   /** Starts the step, as {@code DSL.invokeStep} does, and returns its execution (which may still run). */
   static StepExecution start(Class<? extends Step> stepClass, Object args, TestStepContext context)
       throws Exception {
+    if (context.outcome.isDone()) {
+      throw new IllegalStateException("this step context already served a step: each step gets its own");
+    }
     StepDescriptor descriptor = descriptor(stepClass);
     Map<String, Object> named = namedArguments(stepClass, descriptor, args);
     for (Class<?> required : descriptor.getRequiredContext()) {

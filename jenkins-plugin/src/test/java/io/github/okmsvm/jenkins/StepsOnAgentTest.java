@@ -157,15 +157,17 @@ class StepsOnAgentTest {
     String api = pipeline.sandbox.ovhEndpoint().apiBase().getHost() + ":"
         + pipeline.sandbox.ovhEndpoint().apiBase().getPort();
     try (ConnectProxy proxy = new ConnectProxy()) {
-      try (TestJenkins jenkins = new TestJenkins(new hudson.ProxyConfiguration("127.0.0.1", proxy.port()))) {
+      TestJenkins jenkins = new TestJenkins(new hudson.ProxyConfiguration("127.0.0.1", proxy.port()));
+      try {
         onAgent(VcenterTrustOkmsStep.class, pipeline.args(VcenterTrustOkmsStep.class, "region", "eu-west-rbx"));
-      }
-      assertThat(proxy.tunnels).isNotEmpty().containsOnly(api);
+        assertThat(proxy.tunnels).isNotEmpty().containsOnly(api);
 
-      proxy.tunnels.clear();
-      try (TestJenkins jenkins = new TestJenkins(new hudson.ProxyConfiguration("127.0.0.1", proxy.port(), null, null,
-          "*.example.org, 127.0.0.*"))) {
+        proxy.tunnels.clear();
+        jenkins.proxy = new hudson.ProxyConfiguration("127.0.0.1", proxy.port(), null, null,
+            "*.example.org, 127.0.0.*");
         onAgent(OkmsOrderStep.class, pipeline.args(OkmsOrderStep.class, "region", "eu-west-rbx"));
+      } finally {
+        jenkins.close();
       }
       assertThat(proxy.tunnels).as("a No Proxy Host pattern matches the API").isEmpty();
     }

@@ -3,6 +3,7 @@ package io.github.okmsvm.jenkins;
 import com.cloudbees.plugins.credentials.common.IdCredentials;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
+import com.cloudbees.plugins.credentials.impl.BaseStandardCredentials;
 import hudson.model.Run;
 import hudson.util.Secret;
 import java.io.ByteArrayInputStream;
@@ -44,33 +45,50 @@ final class TestCredentials implements CredentialLookup {
     return credentials;
   }
 
+  /** Any credential the store should hold, such as an OVHcloud API credential. */
+  TestCredentials add(IdCredentials credentials) {
+    byId.put(credentials.getId(), credentials);
+    return this;
+  }
+
   /** The "Username with password" kind. */
-  record UsernamePassword(String id, String username, Secret password)
-      implements StandardUsernamePasswordCredentials {
-    @Override public String getId() { return id; }
-    @Override public String getDescription() { return ""; }
+  static final class UsernamePassword extends BaseStandardCredentials implements StandardUsernamePasswordCredentials {
+    private static final long serialVersionUID = 1L;
+    private final String username;
+    private final Secret password;
+
+    UsernamePassword(String id, String username, Secret password) {
+      super(id, "");
+      this.username = username;
+      this.password = password;
+    }
+
     @Override public String getUsername() { return username; }
     @Override public Secret getPassword() { return password; }
   }
 
   /** The "Secret file" kind. */
-  record SecretFile(String id, String content) implements FileCredentials {
-    @Override public String getId() { return id; }
-    @Override public String getDescription() { return ""; }
+  static final class SecretFile extends BaseStandardCredentials implements FileCredentials {
+    private static final long serialVersionUID = 1L;
+    private final String content;
+
+    SecretFile(String id, String content) {
+      super(id, "");
+      this.content = content;
+    }
+
     @Override public String getFileName() { return "ovh.conf"; }
     @Override public InputStream getContent() {
       return new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8));
     }
-
-    @Override
-    public String toString() {
-      return "SecretFile[" + id + "]";
-    }
   }
 
   /** Another kind, for wrong-type errors. */
-  record SecretText(String id) implements StandardCredentials {
-    @Override public String getId() { return id; }
-    @Override public String getDescription() { return ""; }
+  static final class SecretText extends BaseStandardCredentials implements StandardCredentials {
+    private static final long serialVersionUID = 1L;
+
+    SecretText(String id) {
+      super(id, "");
+    }
   }
 }

@@ -4,9 +4,9 @@ import hudson.model.Job;
 import hudson.model.Run;
 
 /** A build as a step sees it. */
-final class TestRun extends Run<TestRun.TestJob, TestRun> {
+public final class TestRun extends Run<TestRun.TestJob, TestRun> {
   /** Its job. */
-  static final class TestJob extends Job<TestJob, TestRun> {}
+  public static final class TestJob extends Job<TestJob, TestRun> {}
 
   @Override
   public String getExternalizableId() {

@@ -5,4 +5,9 @@ import com.cloudbees.plugins.credentials.Credentials;
 /** Credentials with a user name. */
 public interface UsernameCredentials extends Credentials {
   String getUsername();
+
+  /** Whether the user name is to be masked like a secret (false unless the credential says so). */
+  default boolean isUsernameSecret() {
+    return false;
+  }
 }

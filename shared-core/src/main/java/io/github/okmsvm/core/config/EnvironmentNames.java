@@ -4,9 +4,9 @@ import java.util.Map;
 
 /**
  * The environment variables each setting is read from, as OVHcloud's tools and Terraform's vSphere provider name
- * them.
+ * them; the Jenkins bindings export the same ones, so that a step reads back what {@code withCredentials} sets.
  */
-final class EnvironmentNames {
+public final class EnvironmentNames {
   static final Map<String, String> NAMES = Map.ofEntries(
       Map.entry(SettingNames.OVH_ENDPOINT, "OVH_ENDPOINT"),
       Map.entry(SettingNames.OVH_APPLICATION_KEY, "OVH_APPLICATION_KEY"),
@@ -24,7 +24,7 @@ final class EnvironmentNames {
   private EnvironmentNames() {}
 
   /** The variable a setting is read from, or null. */
-  static String of(String setting) {
+  public static String of(String setting) {
     return NAMES.get(setting);
   }
 }

@@ -1,0 +1,67 @@
+package io.github.okmsvm.jenkins.credentials;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
+import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
+import com.cloudbees.plugins.credentials.impl.BaseStandardCredentials;
+import hudson.util.Secret;
+import io.github.okmsvm.jenkins.TestRun;
+import java.util.Map;
+import org.jenkinsci.plugins.credentialsbinding.MultiBinding.MultiEnvironment;
+import org.jenkinsci.plugins.credentialsbinding.impl.CredentialNotFoundException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** {@code withCredentials([vsphere(credentialsId: ..., server: ...)])}: the VSPHERE_* variables. */
+class VsphereBindingTest {
+  /** A "Username with password" credential, its user name secret or not. */
+  static final class Login extends BaseStandardCredentials implements StandardUsernamePasswordCredentials {
+    private static final long serialVersionUID = 1L;
+    private final boolean usernameSecret;
+
+    Login(String id, boolean usernameSecret) {
+      super(id, "");
+      this.usernameSecret = usernameSecret;
+    }
+
+    @Override public String getUsername() { return "admin@pcc.local"; }
+    @Override public Secret getPassword() { return Secret.fromString("vc-pa55"); }
+    @Override public boolean isUsernameSecret() { return usernameSecret; }
+  }
+
+  @AfterEach
+  void forget() {
+    SystemCredentialsProvider.getInstance().getCredentials().clear();
+  }
+
+  @Test
+  void theServerAndUserAreShownThePasswordMasked() throws Exception {
+    SystemCredentialsProvider.getInstance().getCredentials().add(new Login("vc", false));
+
+    MultiEnvironment environment = new VsphereBinding("vc", " vcsa.example ").bind(new TestRun(), null, null, null);
+
+    assertThat(environment.getPublicValues()).isEqualTo(Map.of("VSPHERE_SERVER", "vcsa.example", "VSPHERE_USER",
+        "admin@pcc.local"));
+    assertThat(environment.getSecretValues()).isEqualTo(Map.of("VSPHERE_PASSWORD", "vc-pa55"));
+  }
+
+  @Test
+  void aUserNameMarkedSecretIsMaskedToo() throws Exception {
+    SystemCredentialsProvider.getInstance().getCredentials().add(new Login("vc", true));
+
+    assertThat(new VsphereBinding("vc", "vcsa.example").variables(new TestRun()))
+        .containsExactlyInAnyOrder("VSPHERE_USER", "VSPHERE_PASSWORD");
+  }
+
+  @Test
+  void aCredentialOfAnotherKindIsRefused() {
+    OvhApiCredentialsImpl ovh = new OvhApiCredentialsImpl(null, "ovh", "", "ovh-eu");
+    SystemCredentialsProvider.getInstance().getCredentials().add(ovh);
+
+    assertThatThrownBy(() -> new VsphereBinding("ovh", "vcsa").bind(new TestRun(), null, null, null))
+        .isInstanceOf(CredentialNotFoundException.class)
+        .hasMessageStartingWith("Credentials 'ovh' is of type 'OvhApiCredentialsImpl' where");
+  }
+}
