@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.lesfurets.jenkins.unit.BasePipelineTest;
 import groovy.lang.Closure;
+import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
+import hudson.EnvVars;
 import hudson.FilePath;
+import hudson.util.Secret;
+import io.github.okmsvm.jenkins.credentials.VsphereBinding;
 import io.github.okmsvm.core.common.Json;
 import io.github.okmsvm.core.vsphere.VimClient;
 import io.github.okmsvm.core.vsphere.VirtualMachines;
@@ -18,7 +22,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.jenkinsci.plugins.credentialsbinding.MultiBinding;
 import org.jenkinsci.plugins.workflow.steps.Step;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,6 +67,11 @@ class JenkinsfileTest {
     }
   }
 
+  @AfterEach
+  void forget() {
+    SystemCredentialsProvider.getInstance().getCredentials().clear();
+  }
+
   @Test
   void theJenkinsfileEncryptsTheVmsOnItsAgentAndPublishesTheGate() throws Exception {
     try (PipelineFixture pipeline = new PipelineFixture(workspace); TestAgent agent = new TestAgent("any")) {
@@ -91,6 +102,35 @@ class JenkinsfileTest {
         recorded.add(((Map<?, ?>) args[0]).get("tools"));
         return null;
       }));
+      // credentials as the Jenkinsfile's header asks for them: 'ovh-api' of the OVHcloud API kind, 'vcenter-admin'
+      pipeline.credentials.add(pipeline.ovhApiCredentials("ovh-api"));
+      SystemCredentialsProvider.getInstance().getCredentials().add(new TestCredentials.UsernamePassword(
+          "vcenter-admin", pipeline.sandbox.vcenterUsername(),
+          Secret.fromString(pipeline.sandbox.vcenterPassword().reveal())));
+      // withCredentials: the bindings' variables in the environment of the steps in its block, then gone
+      EnvVars block = new EnvVars();
+      List<String> bound = new ArrayList<>();
+      runner.getHelper().registerAllowedMethod("vsphere", List.of(Map.class), closure(args -> new VsphereBinding(
+          (String) ((Map<?, ?>) args[0]).get("credentialsId"), ((Map<?, ?>) args[0]).get("server").toString())));
+      runner.getHelper().registerAllowedMethod("withCredentials", List.of(List.class, Closure.class),
+          closure(args -> {
+            for (Object binding : (List<?>) args[0]) {
+              try {
+                MultiBinding.MultiEnvironment variables = ((MultiBinding<?>) binding).bind(new TestRun(), null,
+                    null, pipeline.listener);
+                block.putAll(variables.getPublicValues());
+                block.putAll(variables.getSecretValues());
+                bound.addAll(variables.getSecretValues().keySet());
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            }
+            try {
+              return runBody(args);
+            } finally {
+              block.clear();
+            }
+          }));
       Map<String, Class<? extends Step>> steps = Map.of("okmsOrder", OkmsOrderStep.class, "pccOpenKmsFlow",
           PccOpenKmsFlowStep.class, "ovhIamPolicy", OvhIamPolicyStep.class, "vcenterTrustOkms",
           VcenterTrustOkmsStep.class, "vcenterEncryptionPolicy", VcenterEncryptionPolicyStep.class,
@@ -105,7 +145,9 @@ class JenkinsfileTest {
               if (StepInvoker.arguments(type).contains("ovhCaFile")) {
                 trusting.putIfAbsent("ovhCaFile", PipelineFixture.OVH_CA_FILE);
               }
-              return StepInvoker.invoke(type, trusting, pipeline.onAgent(agent, agentWorkspace));
+              TestStepContext context = pipeline.onAgent(agent, agentWorkspace);
+              context.get(EnvVars.class).putAll(block);
+              return StepInvoker.invoke(type, trusting, context);
             } catch (Exception e) {
               throw new IllegalStateException(name + " failed: " + e.getMessage(), e);
             }
@@ -137,6 +179,8 @@ class JenkinsfileTest {
             assertThat(vm.fullyEncrypted()).as(vm.name()).isTrue()).extracting(VmState::name)
             .containsExactlyInAnyOrder("app-01", "app-02", "db-01");
       }
+      assertThat(bound).containsExactly("VSPHERE_PASSWORD", "VSPHERE_PASSWORD");
+      assertThat(pipeline.listener.text()).contains("credentials ovh-api", "vcenterServer from the environment");
       String log = pipeline.listener.text();
       pipeline.secrets().forEach(secret -> assertThat(log).doesNotContain(secret));
     }

@@ -1,9 +1,12 @@
 package io.github.okmsvm.jenkins;
 
+import com.cloudbees.plugins.credentials.CredentialsScope;
 import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import hudson.util.Secret;
+import io.github.okmsvm.jenkins.credentials.OvhApiCredentialsImpl;
 import io.github.okmsvm.core.tls.ChainCapture;
 import io.github.okmsvm.core.tls.TlsEndpoint;
 import io.github.okmsvm.sandbox.OkmsSandbox;
@@ -58,6 +61,15 @@ final class PipelineFixture implements AutoCloseable {
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
+  }
+
+  /** The sandbox's service account as an "OVHcloud API" credential. */
+  OvhApiCredentialsImpl ovhApiCredentials(String id) {
+    OvhApiCredentialsImpl credentials = new OvhApiCredentialsImpl(CredentialsScope.GLOBAL, id, "OVHcloud",
+        sandbox.ovhEndpoint().apiBase().toString());
+    credentials.setClientId(sandbox.serviceAccount().clientId());
+    credentials.setClientSecret(Secret.fromString(sandbox.serviceAccount().clientSecret().reveal()));
+    return credentials;
   }
 
   /** The connection arguments every step of the pipeline gets. */

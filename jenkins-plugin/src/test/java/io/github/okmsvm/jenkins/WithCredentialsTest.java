@@ -2,12 +2,10 @@ package io.github.okmsvm.jenkins;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
 import hudson.EnvVars;
 import hudson.util.Secret;
 import io.github.okmsvm.jenkins.credentials.OvhApiBinding;
-import io.github.okmsvm.jenkins.credentials.OvhApiCredentialsImpl;
 import io.github.okmsvm.jenkins.credentials.VsphereBinding;
 import java.nio.file.Path;
 import java.util.Map;
@@ -29,14 +27,6 @@ class WithCredentialsTest {
     SystemCredentialsProvider.getInstance().getCredentials().clear();
   }
 
-  private static OvhApiCredentialsImpl serviceAccount(PipelineFixture pipeline, String id) {
-    OvhApiCredentialsImpl credentials = new OvhApiCredentialsImpl(CredentialsScope.GLOBAL, id, "OVHcloud",
-        pipeline.sandbox.ovhEndpoint().apiBase().toString());
-    credentials.setClientId(pipeline.sandbox.serviceAccount().clientId());
-    credentials.setClientSecret(Secret.fromString(pipeline.sandbox.serviceAccount().clientSecret().reveal()));
-    return credentials;
-  }
-
   /** A step inside the {@code withCredentials} block: the block's environment. */
   private static TestStepContext inBlock(PipelineFixture pipeline, EnvVars block) {
     return pipeline.context().with(EnvVars.class, block);
@@ -45,7 +35,7 @@ class WithCredentialsTest {
   @Test
   void anOvhcloudApiCredentialServesAsOvhCredentialsId() throws Exception {
     try (PipelineFixture pipeline = new PipelineFixture(workspace)) {
-      pipeline.credentials.add(serviceAccount(pipeline, "ovh-api"));
+      pipeline.credentials.add(pipeline.ovhApiCredentials("ovh-api"));
       Map<String, Object> args = pipeline.args(OkmsOrderStep.class, "region", "eu-west-rbx", "order", true,
           "ovhCredentialsId", "ovh-api");
       args.remove("ovhEndpoint");
@@ -59,7 +49,7 @@ class WithCredentialsTest {
   @Test
   void withCredentialsOvhApiAndVsphereTheStepsNeedNoCredentialsId() throws Exception {
     try (PipelineFixture pipeline = new PipelineFixture(workspace)) {
-      SystemCredentialsProvider.getInstance().getCredentials().add(serviceAccount(pipeline, "ovh-api"));
+      SystemCredentialsProvider.getInstance().getCredentials().add(pipeline.ovhApiCredentials("ovh-api"));
       SystemCredentialsProvider.getInstance().getCredentials().add(new TestCredentials.UsernamePassword(
           "vcenter-admin", pipeline.sandbox.vcenterUsername(),
           Secret.fromString(pipeline.sandbox.vcenterPassword().reveal())));
