@@ -1,11 +1,7 @@
 package io.github.okmsvm.jenkins;
 
 import hudson.Extension;
-import hudson.model.Run;
-import hudson.model.TaskListener;
 import io.github.okmsvm.core.steps.Command;
-import java.util.Set;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
@@ -34,7 +30,7 @@ public final class OkmsOrderStep extends OkmsStep {
 
   /** Registers {@code okmsOrder} with Jenkins. */
   @Extension
-  public static final class DescriptorImpl extends StepDescriptor {
+  public static final class DescriptorImpl extends OkmsStepDescriptor {
     @Override
     public String getFunctionName() {
       return Command.ORDER.functionName();
@@ -43,11 +39,6 @@ public final class OkmsOrderStep extends OkmsStep {
     @Override
     public String getDisplayName() {
       return "Find or order an OVHcloud KMS";
-    }
-
-    @Override
-    public Set<? extends Class<?>> getRequiredContext() {
-      return Set.of(Run.class, TaskListener.class);
     }
   }
 }

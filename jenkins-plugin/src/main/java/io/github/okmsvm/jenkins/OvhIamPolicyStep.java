@@ -1,12 +1,8 @@
 package io.github.okmsvm.jenkins;
 
 import hudson.Extension;
-import hudson.model.Run;
-import hudson.model.TaskListener;
 import io.github.okmsvm.core.steps.Command;
 import java.util.List;
-import java.util.Set;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
@@ -39,7 +35,7 @@ public final class OvhIamPolicyStep extends OkmsStep {
 
   /** Registers {@code ovhIamPolicy} with Jenkins. */
   @Extension
-  public static final class DescriptorImpl extends StepDescriptor {
+  public static final class DescriptorImpl extends OkmsStepDescriptor {
     @Override
     public String getFunctionName() {
       return Command.IAM_POLICY.functionName();
@@ -48,11 +44,6 @@ public final class OvhIamPolicyStep extends OkmsStep {
     @Override
     public String getDisplayName() {
       return "Grant IAM rights on the OKMS and the PCC";
-    }
-
-    @Override
-    public Set<? extends Class<?>> getRequiredContext() {
-      return Set.of(Run.class, TaskListener.class);
     }
   }
 }

@@ -1,11 +1,7 @@
 package io.github.okmsvm.jenkins;
 
 import hudson.Extension;
-import hudson.model.Run;
-import hudson.model.TaskListener;
 import io.github.okmsvm.core.steps.Command;
-import java.util.Set;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
@@ -35,7 +31,7 @@ public final class PccOpenKmsFlowStep extends OkmsStep {
 
   /** Registers {@code pccOpenKmsFlow} with Jenkins. */
   @Extension
-  public static final class DescriptorImpl extends StepDescriptor {
+  public static final class DescriptorImpl extends OkmsStepDescriptor {
     @Override
     public String getFunctionName() {
       return Command.OPEN_KMS_FLOW.functionName();
@@ -44,11 +40,6 @@ public final class PccOpenKmsFlowStep extends OkmsStep {
     @Override
     public String getDisplayName() {
       return "Open the KMS flow on a Hosted Private Cloud";
-    }
-
-    @Override
-    public Set<? extends Class<?>> getRequiredContext() {
-      return Set.of(Run.class, TaskListener.class);
     }
   }
 }

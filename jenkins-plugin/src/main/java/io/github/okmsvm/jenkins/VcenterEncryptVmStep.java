@@ -1,12 +1,8 @@
 package io.github.okmsvm.jenkins;
 
 import hudson.Extension;
-import hudson.model.Run;
-import hudson.model.TaskListener;
 import io.github.okmsvm.core.steps.Command;
 import java.util.List;
-import java.util.Set;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
@@ -41,7 +37,7 @@ public final class VcenterEncryptVmStep extends OkmsStep {
 
   /** Registers {@code vcenterEncryptVm} with Jenkins. */
   @Extension
-  public static final class DescriptorImpl extends StepDescriptor {
+  public static final class DescriptorImpl extends OkmsStepDescriptor {
     @Override
     public String getFunctionName() {
       return Command.ENCRYPT_VM.functionName();
@@ -50,11 +46,6 @@ public final class VcenterEncryptVmStep extends OkmsStep {
     @Override
     public String getDisplayName() {
       return "Encrypt VMs with the OKMS key provider";
-    }
-
-    @Override
-    public Set<? extends Class<?>> getRequiredContext() {
-      return Set.of(Run.class, TaskListener.class);
     }
   }
 }

@@ -7,7 +7,6 @@ import hudson.model.TaskListener;
 import io.github.okmsvm.core.steps.Command;
 import java.util.List;
 import java.util.Set;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
@@ -41,7 +40,7 @@ public final class VcenterEncryptionComplianceStep extends OkmsStep {
 
   /** Registers {@code vcenterEncryptionCompliance} with Jenkins. */
   @Extension
-  public static final class DescriptorImpl extends StepDescriptor {
+  public static final class DescriptorImpl extends OkmsStepDescriptor {
     @Override
     public String getFunctionName() {
       return Command.CHECK.functionName();

@@ -1,11 +1,7 @@
 package io.github.okmsvm.jenkins;
 
 import hudson.Extension;
-import hudson.model.Run;
-import hudson.model.TaskListener;
 import io.github.okmsvm.core.steps.Command;
-import java.util.Set;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
@@ -32,7 +28,7 @@ public final class VcenterEncryptionPolicyStep extends OkmsStep {
 
   /** Registers {@code vcenterEncryptionPolicy} with Jenkins. */
   @Extension
-  public static final class DescriptorImpl extends StepDescriptor {
+  public static final class DescriptorImpl extends OkmsStepDescriptor {
     @Override
     public String getFunctionName() {
       return Command.ENCRYPTION_POLICY.functionName();
@@ -41,11 +37,6 @@ public final class VcenterEncryptionPolicyStep extends OkmsStep {
     @Override
     public String getDisplayName() {
       return "Create the VM encryption storage policy";
-    }
-
-    @Override
-    public Set<? extends Class<?>> getRequiredContext() {
-      return Set.of(Run.class, TaskListener.class);
     }
   }
 }

@@ -1,12 +1,8 @@
 package io.github.okmsvm.jenkins;
 
 import hudson.Extension;
-import hudson.model.Run;
-import hudson.model.TaskListener;
 import io.github.okmsvm.core.steps.Command;
 import java.util.List;
-import java.util.Set;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
@@ -46,7 +42,7 @@ public final class VcenterTrustOkmsStep extends OkmsStep {
 
   /** Registers {@code vcenterTrustOkms} with Jenkins. */
   @Extension
-  public static final class DescriptorImpl extends StepDescriptor {
+  public static final class DescriptorImpl extends OkmsStepDescriptor {
     @Override
     public String getFunctionName() {
       return Command.TRUST.functionName();
@@ -55,11 +51,6 @@ public final class VcenterTrustOkmsStep extends OkmsStep {
     @Override
     public String getDisplayName() {
       return "Make vCenter and OKMS trust each other";
-    }
-
-    @Override
-    public Set<? extends Class<?>> getRequiredContext() {
-      return Set.of(Run.class, TaskListener.class);
     }
   }
 }

@@ -35,6 +35,11 @@ public final class VcenterSettings {
     this.hints = hints;
   }
 
+  /** Checks a {@code vcenterThumbprint} as the connection would take it, for a front end's form. */
+  public static void checkThumbprint(String thumbprint) {
+    VimTls.checkThumbprint(thumbprint);
+  }
+
   /** From settings resolved already; {@code hints} name the front end's own sources in the "missing" messages. */
   public static VcenterSettings from(ResolvedSettings settings, String hints) {
     return new VcenterSettings(settings, hints);

@@ -50,12 +50,16 @@ public final class VimTls {
 
   /** Trust exactly the certificate whose SHA-1 or SHA-256 thumbprint is {@code thumbprint}. */
   public static VimTls pinned(String thumbprint) {
-    String normalized = Thumbprint.normalize(thumbprint);
-    if (!normalized.matches("[0-9A-F]{40}|[0-9A-F]{64}")) {
+    checkThumbprint(thumbprint);
+    return new VimTls("pinned thumbprint", context(new PinnedTrustManager(thumbprint)), false, false);
+  }
+
+  /** Refuses what is neither a SHA-1 nor a SHA-256 thumbprint (separators and case do not matter). */
+  static void checkThumbprint(String thumbprint) {
+    if (!Thumbprint.normalize(thumbprint).matches("[0-9A-F]{40}|[0-9A-F]{64}")) {
       throw new ConfigurationException(SettingNames.VCENTER_THUMBPRINT, "'" + thumbprint + "' is neither a SHA-1"
           + " nor a SHA-256 thumbprint: write it as AA:BB:… (40 or 64 hex digits)");
     }
-    return new VimTls("pinned thumbprint", context(new PinnedTrustManager(thumbprint)), false, false);
   }
 
   /** No verification at all; the caller must warn the user. */
