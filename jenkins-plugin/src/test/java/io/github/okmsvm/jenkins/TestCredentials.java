@@ -65,6 +65,8 @@ final class TestCredentials implements CredentialLookup {
 
     @Override public String getUsername() { return username; }
     @Override public Secret getPassword() { return password; }
+    /** As a new "Username with password" credential: "Treat username as secret" unchecked. */
+    @Override public boolean isUsernameSecret() { return false; }
   }
 
   /** The "Secret file" kind. */

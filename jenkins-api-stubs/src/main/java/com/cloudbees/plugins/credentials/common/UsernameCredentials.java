@@ -6,8 +6,8 @@ import com.cloudbees.plugins.credentials.Credentials;
 public interface UsernameCredentials extends Credentials {
   String getUsername();
 
-  /** Whether the user name is to be masked like a secret (false unless the credential says so). */
+  /** Whether the user name is to be masked like a secret: true unless the credential says otherwise. */
   default boolean isUsernameSecret() {
-    return false;
+    return true;
   }
 }
