@@ -4,9 +4,9 @@ import com.cloudbees.plugins.credentials.common.IdCredentials;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import hudson.model.Run;
 import hudson.util.Secret;
-import io.github.okmsvm.jenkins.credentials.OvhApiCredentials;
 import io.github.okmsvm.core.config.ConfigurationException;
 import io.github.okmsvm.core.config.SettingNames;
+import io.github.okmsvm.jenkins.credentials.OvhApiCredentials;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -17,8 +17,8 @@ import org.jenkinsci.plugins.plaincredentials.FileCredentials;
 /**
  * Jenkins credentials as sources of logins: {@code ovhCredentialsId} is an OVHcloud API credential, a
  * Username/password (an OAuth2 service account: client id and secret) or a Secret file (an {@code ovh.conf});
- * {@code vcenterCredentialsId} is a
- * Username/password. Without an id the source is empty, and the variables {@code withCredentials} binds count.
+ * {@code vcenterCredentialsId} is a Username/password. Without an id the source is empty, and the variables
+ * {@code withCredentials} binds count.
  */
 final class JenkinsCredentials {
   static final String OVH_HINTS = "give ovhCredentialsId (an OVHcloud API credential, a Username with password"

@@ -96,7 +96,7 @@ final class NodeWork extends MasterToSlaveFileCallable<HashMap<String, Object>> 
       if (!markUnstable) {
         throw new AbortException(SettingSpelling.JENKINS.rewrite(e.getMessage()));
       }
-      listener.getLogger().println("[okms] " + e.getMessage());
+      listener.getLogger().println("[okms] " + SettingSpelling.JENKINS.rewrite(e.getMessage()));
       HashMap<String, Object> outputs = new HashMap<>(e.outputs());
       outputs.put(PASSED, false);
       return outputs;

@@ -8,10 +8,14 @@ import java.util.List;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.DataBoundSetter;
 
 /**
  * What every okms pipeline step shares: the optional settings (the same names as the Maven goals' {@code okms.*}
- * properties), the credentials ids, and the execution that runs the core steps off the pipeline thread.
+ * properties), the credentials ids, and the execution that runs the core steps off the pipeline thread. A setter is a
+ * {@code @DataBoundSetter} only in the steps that take its argument (every step takes {@code plan} and
+ * {@code timeoutSeconds}; {@link OvhApiStep} and {@link VcenterStep} add their connections'), so Jenkins offers and
+ * accepts no other.
  */
 public abstract class OkmsStep extends Step {
   private String region;
@@ -67,7 +71,8 @@ public abstract class OkmsStep extends Step {
         .storagePolicyName(storagePolicyName).vms(vms).vmFolder(vmFolder).allowPowerOff(allowPowerOff)
         .partial(partial).allowEmptySelection(allowEmptySelection)
         .shutdownTimeout(Duration.ofSeconds(shutdownTimeoutSeconds)).parallelism(parallelism)
-        .timeout(Duration.ofSeconds(timeoutSeconds)).plan(plan).maxNonCompliant(maxNonCompliant).reportFormats(reportFormats).build();
+        .timeout(Duration.ofSeconds(timeoutSeconds)).plan(plan).maxNonCompliant(maxNonCompliant)
+        .reportFormats(reportFormats).build();
   }
 
   public String getRegion() { return region; }
@@ -113,9 +118,9 @@ public abstract class OkmsStep extends Step {
   public int getParallelism() { return parallelism; }
   public void setParallelism(int parallelism) { this.parallelism = parallelism; }
   public int getTimeoutSeconds() { return timeoutSeconds; }
-  public void setTimeoutSeconds(int timeoutSeconds) { this.timeoutSeconds = timeoutSeconds; }
+  @DataBoundSetter public void setTimeoutSeconds(int timeoutSeconds) { this.timeoutSeconds = timeoutSeconds; }
   public boolean isPlan() { return plan; }
-  public void setPlan(boolean plan) { this.plan = plan; }
+  @DataBoundSetter public void setPlan(boolean plan) { this.plan = plan; }
   public int getMaxNonCompliant() { return maxNonCompliant; }
   public void setMaxNonCompliant(int maxNonCompliant) { this.maxNonCompliant = maxNonCompliant; }
   public boolean isMarkUnstable() { return markUnstable; }

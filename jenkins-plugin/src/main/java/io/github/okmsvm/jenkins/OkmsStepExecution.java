@@ -21,8 +21,8 @@ import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
  * Runs a step off the pipeline thread: reads its credentials and Jenkins' proxy on the controller, then sends the
  * work to the node of its workspace ({@link NodeWork}), and returns its outputs as a plain (serializable) map. A user
  * error ends the step through {@link AbortException} with the core's message, which names the argument and the fix;
- * anything else is a bug and keeps its stack trace. An abort or a {@code timeout} interrupts the work, which powers on
- * again every VM it powered off before it ends.
+ * anything else is a bug and keeps its stack trace. An abort or a {@code timeout} interrupts the work: the VMs being
+ * encrypted are finished and run again, no other is started.
  */
 final class OkmsStepExecution extends SynchronousNonBlockingStepExecution<HashMap<String, Object>> {
   private static final long serialVersionUID = 1L;

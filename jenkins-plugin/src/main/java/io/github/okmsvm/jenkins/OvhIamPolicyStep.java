@@ -7,26 +7,17 @@ import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
 /** {@code ovhIamPolicy}: guide step 4: an IAM policy, by name, allowing the identities the actions on the OKMS and the PCC. */
-public final class OvhIamPolicyStep extends OkmsStep {
+public final class OvhIamPolicyStep extends OvhApiStep {
   @DataBoundConstructor
   public OvhIamPolicyStep(String pccServiceName) {
     setPccServiceName(pccServiceName);
   }
 
-  // ovhIamPolicy takes these besides pccServiceName, and Jenkins refuses any argument it does not use.
+  // ovhIamPolicy also takes these; Jenkins refuses any argument a step does not take.
   @Override @DataBoundSetter public void setRegion(String value) { super.setRegion(value); }
-  @Override @DataBoundSetter public void setOkmsId(String value) { super.setOkmsId(value); }
-  @Override @DataBoundSetter public void setOrder(boolean value) { super.setOrder(value); }
-  @Override @DataBoundSetter public void setKmipEndpoint(String value) { super.setKmipEndpoint(value); }
   @Override @DataBoundSetter public void setIdentityUrns(List<String> value) { super.setIdentityUrns(value); }
   @Override @DataBoundSetter public void setIamPolicyName(String value) { super.setIamPolicyName(value); }
   @Override @DataBoundSetter public void setIamActions(List<String> value) { super.setIamActions(value); }
-  @Override @DataBoundSetter public void setOvhCredentialsId(String value) { super.setOvhCredentialsId(value); }
-  @Override @DataBoundSetter public void setOvhEndpoint(String value) { super.setOvhEndpoint(value); }
-  @Override @DataBoundSetter public void setOvhTokenUrl(String value) { super.setOvhTokenUrl(value); }
-  @Override @DataBoundSetter public void setOvhCaFile(String value) { super.setOvhCaFile(value); }
-  @Override @DataBoundSetter public void setPlan(boolean value) { super.setPlan(value); }
-  @Override @DataBoundSetter public void setTimeoutSeconds(int value) { super.setTimeoutSeconds(value); }
 
   @Override
   Command command() {

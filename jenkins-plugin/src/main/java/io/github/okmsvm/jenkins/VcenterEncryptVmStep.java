@@ -7,28 +7,24 @@ import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
 /** {@code vcenterEncryptVm}: guide step 6: the selected VMs encrypted, home and every disk, verified. */
-public final class VcenterEncryptVmStep extends OkmsStep {
+public final class VcenterEncryptVmStep extends VcenterStep {
   @DataBoundConstructor
   public VcenterEncryptVmStep(String vcenterServer) {
     setVcenterServer(vcenterServer);
   }
 
-  // vcenterEncryptVm takes these besides vcenterServer, and Jenkins refuses any argument it does not use.
+  // vcenterEncryptVm also takes these; Jenkins refuses any argument a step does not take.
   @Override @DataBoundSetter public void setVms(List<String> value) { super.setVms(value); }
   @Override @DataBoundSetter public void setVmFolder(String value) { super.setVmFolder(value); }
   @Override @DataBoundSetter public void setAllowEmptySelection(boolean value) { super.setAllowEmptySelection(value); }
   @Override @DataBoundSetter public void setAllowPowerOff(boolean value) { super.setAllowPowerOff(value); }
   @Override @DataBoundSetter public void setPartial(boolean value) { super.setPartial(value); }
-  @Override @DataBoundSetter public void setShutdownTimeoutSeconds(int value) { super.setShutdownTimeoutSeconds(value); }
+  @Override @DataBoundSetter public void setShutdownTimeoutSeconds(int value) {
+    super.setShutdownTimeoutSeconds(value);
+  }
   @Override @DataBoundSetter public void setParallelism(int value) { super.setParallelism(value); }
   @Override @DataBoundSetter public void setProviderName(String value) { super.setProviderName(value); }
   @Override @DataBoundSetter public void setStoragePolicyName(String value) { super.setStoragePolicyName(value); }
-  @Override @DataBoundSetter public void setVcenterCredentialsId(String value) { super.setVcenterCredentialsId(value); }
-  @Override @DataBoundSetter public void setVcenterThumbprint(String value) { super.setVcenterThumbprint(value); }
-  @Override @DataBoundSetter public void setVcenterCaFile(String value) { super.setVcenterCaFile(value); }
-  @Override @DataBoundSetter public void setVcenterInsecure(boolean value) { super.setVcenterInsecure(value); }
-  @Override @DataBoundSetter public void setPlan(boolean value) { super.setPlan(value); }
-  @Override @DataBoundSetter public void setTimeoutSeconds(int value) { super.setTimeoutSeconds(value); }
 
   @Override
   Command command() {

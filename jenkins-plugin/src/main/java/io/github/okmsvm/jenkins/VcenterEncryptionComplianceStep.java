@@ -11,13 +11,13 @@ import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
 /** {@code vcenterEncryptionCompliance}: the gate: every selected VM judged, JSON/JUnit/Markdown/HTML reports written, failure above maxNonCompliant. */
-public final class VcenterEncryptionComplianceStep extends OkmsStep {
+public final class VcenterEncryptionComplianceStep extends VcenterStep {
   @DataBoundConstructor
   public VcenterEncryptionComplianceStep(String vcenterServer) {
     setVcenterServer(vcenterServer);
   }
 
-  // vcenterEncryptionCompliance takes these besides vcenterServer, and Jenkins refuses any argument it does not use.
+  // vcenterEncryptionCompliance also takes these; Jenkins refuses any argument a step does not take.
   @Override @DataBoundSetter public void setVms(List<String> value) { super.setVms(value); }
   @Override @DataBoundSetter public void setVmFolder(String value) { super.setVmFolder(value); }
   @Override @DataBoundSetter public void setAllowEmptySelection(boolean value) { super.setAllowEmptySelection(value); }
@@ -26,12 +26,6 @@ public final class VcenterEncryptionComplianceStep extends OkmsStep {
   @Override @DataBoundSetter public void setReportDirectory(String value) { super.setReportDirectory(value); }
   @Override @DataBoundSetter public void setReportFormats(List<String> value) { super.setReportFormats(value); }
   @Override @DataBoundSetter public void setMarkUnstable(boolean value) { super.setMarkUnstable(value); }
-  @Override @DataBoundSetter public void setVcenterCredentialsId(String value) { super.setVcenterCredentialsId(value); }
-  @Override @DataBoundSetter public void setVcenterThumbprint(String value) { super.setVcenterThumbprint(value); }
-  @Override @DataBoundSetter public void setVcenterCaFile(String value) { super.setVcenterCaFile(value); }
-  @Override @DataBoundSetter public void setVcenterInsecure(boolean value) { super.setVcenterInsecure(value); }
-  @Override @DataBoundSetter public void setPlan(boolean value) { super.setPlan(value); }
-  @Override @DataBoundSetter public void setTimeoutSeconds(int value) { super.setTimeoutSeconds(value); }
 
   @Override
   Command command() {

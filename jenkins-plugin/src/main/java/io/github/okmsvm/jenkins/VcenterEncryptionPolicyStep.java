@@ -6,20 +6,14 @@ import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
 /** {@code vcenterEncryptionPolicy}: guide step 5: a VM storage policy with vCenter's Default encryption properties. */
-public final class VcenterEncryptionPolicyStep extends OkmsStep {
+public final class VcenterEncryptionPolicyStep extends VcenterStep {
   @DataBoundConstructor
   public VcenterEncryptionPolicyStep(String vcenterServer) {
     setVcenterServer(vcenterServer);
   }
 
-  // vcenterEncryptionPolicy takes these besides vcenterServer, and Jenkins refuses any argument it does not use.
+  // vcenterEncryptionPolicy also takes these; Jenkins refuses any argument a step does not take.
   @Override @DataBoundSetter public void setStoragePolicyName(String value) { super.setStoragePolicyName(value); }
-  @Override @DataBoundSetter public void setVcenterCredentialsId(String value) { super.setVcenterCredentialsId(value); }
-  @Override @DataBoundSetter public void setVcenterThumbprint(String value) { super.setVcenterThumbprint(value); }
-  @Override @DataBoundSetter public void setVcenterCaFile(String value) { super.setVcenterCaFile(value); }
-  @Override @DataBoundSetter public void setVcenterInsecure(boolean value) { super.setVcenterInsecure(value); }
-  @Override @DataBoundSetter public void setPlan(boolean value) { super.setPlan(value); }
-  @Override @DataBoundSetter public void setTimeoutSeconds(int value) { super.setTimeoutSeconds(value); }
 
   @Override
   Command command() {

@@ -7,33 +7,27 @@ import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
 /** {@code vcenterTrustOkms}: guide step 3: a vCenter key provider for the OKMS, trusted both ways, connected and default. */
-public final class VcenterTrustOkmsStep extends OkmsStep {
+public final class VcenterTrustOkmsStep extends OvhApiStep {
   @DataBoundConstructor
   public VcenterTrustOkmsStep(String vcenterServer) {
     setVcenterServer(vcenterServer);
   }
 
-  // vcenterTrustOkms takes these besides vcenterServer, and Jenkins refuses any argument it does not use.
+  // vcenterTrustOkms also takes these, vCenter's connection among them; Jenkins refuses any argument a step does not
+  // take.
   @Override @DataBoundSetter public void setRegion(String value) { super.setRegion(value); }
-  @Override @DataBoundSetter public void setOkmsId(String value) { super.setOkmsId(value); }
-  @Override @DataBoundSetter public void setOrder(boolean value) { super.setOrder(value); }
-  @Override @DataBoundSetter public void setKmipEndpoint(String value) { super.setKmipEndpoint(value); }
   @Override @DataBoundSetter public void setIdentityUrns(List<String> value) { super.setIdentityUrns(value); }
   @Override @DataBoundSetter public void setCredentialName(String value) { super.setCredentialName(value); }
-  @Override @DataBoundSetter public void setCredentialValidityDays(int value) { super.setCredentialValidityDays(value); }
+  @Override @DataBoundSetter public void setCredentialValidityDays(int value) {
+    super.setCredentialValidityDays(value);
+  }
   @Override @DataBoundSetter public void setRenewBeforeDays(int value) { super.setRenewBeforeDays(value); }
   @Override @DataBoundSetter public void setProviderName(String value) { super.setProviderName(value); }
   @Override @DataBoundSetter public void setSetDefault(boolean value) { super.setSetDefault(value); }
-  @Override @DataBoundSetter public void setOvhCredentialsId(String value) { super.setOvhCredentialsId(value); }
-  @Override @DataBoundSetter public void setOvhEndpoint(String value) { super.setOvhEndpoint(value); }
-  @Override @DataBoundSetter public void setOvhTokenUrl(String value) { super.setOvhTokenUrl(value); }
-  @Override @DataBoundSetter public void setOvhCaFile(String value) { super.setOvhCaFile(value); }
   @Override @DataBoundSetter public void setVcenterCredentialsId(String value) { super.setVcenterCredentialsId(value); }
   @Override @DataBoundSetter public void setVcenterThumbprint(String value) { super.setVcenterThumbprint(value); }
   @Override @DataBoundSetter public void setVcenterCaFile(String value) { super.setVcenterCaFile(value); }
   @Override @DataBoundSetter public void setVcenterInsecure(boolean value) { super.setVcenterInsecure(value); }
-  @Override @DataBoundSetter public void setPlan(boolean value) { super.setPlan(value); }
-  @Override @DataBoundSetter public void setTimeoutSeconds(int value) { super.setTimeoutSeconds(value); }
 
   @Override
   Command command() {
