@@ -423,7 +423,18 @@ public final class VcenterServer implements AutoCloseable {
     if (provider == null) {
       throw new SoapFault("RuntimeFault", "No default provider");
     }
-    String id = keys.newKey(provider, false);
+    String id;
+    try {
+      id = keys.newKey(provider, false);
+    } catch (SoapFault e) {
+      // vCenter answers a KMS that cannot make the key in the result (success false, reason, fault), not by a fault
+      return XmlElement.of("returnval", XmlElement.of("keyId", XmlElement.text("keyId", ""),
+          XmlElement.of("providerId", XmlElement.text("id", provider.id))).typed("CryptoKeyId"),
+          XmlElement.text("success", false), XmlElement.text("reason", e.getMessage()),
+          XmlElement.of("fault", XmlElement.of("fault", e.fields).typed(e.type),
+              XmlElement.text("localizedMessage", e.getMessage())).typed("LocalizedMethodFault"))
+          .typed("CryptoKeyResult");
+    }
     return XmlElement.of("returnval", XmlElement.of("keyId", XmlElement.text("keyId", id),
         XmlElement.of("providerId", XmlElement.text("id", provider.id))).typed("CryptoKeyId"),
         XmlElement.text("success", true)).typed("CryptoKeyResult");

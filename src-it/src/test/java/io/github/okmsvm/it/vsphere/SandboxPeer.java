@@ -116,6 +116,11 @@ final class SandboxPeer implements VcenterPeer {
   }
 
   @Override
+  public boolean connectsToKms() {
+    return true;
+  }
+
+  @Override
   public void close() {
     sandbox.close();
   }

@@ -29,6 +29,12 @@ interface VcenterPeer extends AutoCloseable {
 
   String vmFolderPath();
 
+  /**
+   * Whether the peer really connects to a registered KMS, as vCenter does (an unreachable one is red, and GenerateKey
+   * fails). govmomi's vcsim does not: every registered server is green and GenerateKey makes up a key.
+   */
+  boolean connectsToKms();
+
   @Override
   void close();
 }

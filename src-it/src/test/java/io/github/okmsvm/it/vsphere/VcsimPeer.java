@@ -88,6 +88,11 @@ final class VcsimPeer implements VcenterPeer {
   }
 
   @Override
+  public boolean connectsToKms() {
+    return false;
+  }
+
+  @Override
   public void close() {
     ProcessHandle.of(process.pid()).ifPresent(ProcessHandle::destroy);
     try {

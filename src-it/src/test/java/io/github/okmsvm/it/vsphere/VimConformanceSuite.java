@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.okmsvm.core.common.Secret;
+import io.github.okmsvm.core.vsphere.CryptoManager;
 import io.github.okmsvm.core.vsphere.MoRef;
 import io.github.okmsvm.core.vsphere.StoragePolicies;
 import io.github.okmsvm.core.vsphere.VimClient;
 import io.github.okmsvm.core.vsphere.VimFault;
 import io.github.okmsvm.core.vsphere.VirtualMachines;
 import io.github.okmsvm.core.vsphere.VmState;
+import io.github.okmsvm.core.vsphere.XmlElement;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -115,5 +119,51 @@ abstract class VimConformanceSuite {
     assertThat(policies.retrieveContent(List.of(id))).singleElement()
         .satisfies(profile -> assertThat(profile.name()).isEqualTo(name));
     assertThat(policies.findRequirementProfile(name)).map(StoragePolicies.Profile::id).contains(id);
+  }
+
+  /**
+   * The CryptoManagerKmip calls the product makes, and GenerateKey: a key provider registered, listed and made the
+   * default; its status names its server; a key of an unknown id is not available. The KMS here listens nowhere: a
+   * vCenter that connects reports it red and generates no key.
+   */
+  @Test
+  void registersListsDefaultsAndQueriesAKeyProvider() throws Exception {
+    CryptoManager crypto = new CryptoManager(client);
+    String provider = "conformance-kp";
+    int port;
+    try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = free.getLocalPort();
+    }
+    List<String> defaults = crypto.listKmipServers().stream().filter(CryptoManager.KeyProvider::useAsDefault)
+        .map(CryptoManager.KeyProvider::id).toList();
+    crypto.registerKmipServer(provider, new CryptoManager.KmipServer("kms-1", "127.0.0.1", port));
+    crypto.markDefault(provider);
+    try {
+      assertKeyProvider(crypto, provider, port);
+    } finally {
+      // the other tests encrypt with the peer's own default provider
+      crypto.removeKmipServer(provider, "kms-1");
+      defaults.forEach(crypto::markDefault);
+    }
+  }
+
+  private void assertKeyProvider(CryptoManager crypto, String provider, int port) {
+    assertThat(crypto.listKmipServers()).filteredOn(kp -> kp.id().equals(provider)).singleElement()
+        .satisfies(kp -> assertThat(kp.useAsDefault()).isTrue())
+        .satisfies(kp -> assertThat(kp.servers()).containsExactly(new CryptoManager.KmipServer("kms-1", "127.0.0.1",
+            port)));
+    CryptoManager.ProviderStatus status = crypto.retrieveStatus(provider, TIMEOUT, waited -> { });
+    assertThat(status.servers()).extracting(CryptoManager.ServerStatus::name).containsExactly("kms-1");
+    assertThat(status.servers().get(0).status()).as("the status of a KMS that listens nowhere")
+        .isIn(peer().connectsToKms() ? List.of("red", "gray") : List.of("green"));
+    XmlElement generated = client.invoke("GenerateKey", client.serviceContent().cryptoManager(),
+        XmlElement.of("keyProvider", XmlElement.text("id", provider))).child("returnval").orElseThrow();
+    assertThat(generated.childText("success")).isEqualTo(peer().connectsToKms() ? "false" : "true");
+    if (peer().connectsToKms()) {
+      assertThat(generated.childText("reason")).contains("kms-1");
+    }
+    VmState.CryptoKey unknown = new VmState.CryptoKey("00000000-0000-0000-0000-00000000000f", provider);
+    assertThat(crypto.queryCryptoKeyStatus(List.of(unknown))).hasEntrySatisfying(unknown,
+        key -> assertThat(key.available()).isFalse());
   }
 }
