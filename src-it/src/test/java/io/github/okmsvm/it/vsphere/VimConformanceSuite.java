@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.okmsvm.core.common.Secret;
+import io.github.okmsvm.core.config.EncryptionSettings;
+import io.github.okmsvm.core.steps.Command;
+import io.github.okmsvm.core.steps.EncryptionFlow;
+import io.github.okmsvm.core.steps.StepContext;
+import io.github.okmsvm.core.steps.StepResult;
 import io.github.okmsvm.core.vsphere.CryptoManager;
 import io.github.okmsvm.core.vsphere.MoRef;
 import io.github.okmsvm.core.vsphere.StoragePolicies;
@@ -14,12 +19,15 @@ import io.github.okmsvm.core.vsphere.VmState;
 import io.github.okmsvm.core.vsphere.XmlElement;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** One suite for every vCenter peer: the sandbox in every build, govmomi's vcsim under -Pconformance. */
 abstract class VimConformanceSuite {
@@ -119,6 +127,42 @@ abstract class VimConformanceSuite {
     assertThat(policies.retrieveContent(List.of(id))).singleElement()
         .satisfies(profile -> assertThat(profile.name()).isEqualTo(name));
     assertThat(policies.findRequirementProfile(name)).map(StoragePolicies.Profile::id).contains(id);
+  }
+
+  /**
+   * The gate, and encrypt-vm in plan mode, read the peer's VMs as they read vCenter's. vcsim encrypts no VM through a
+   * storage policy (only through an explicit CryptoSpec, which vCenter's policy-based encryption does not need), so
+   * there the gate finds the VM not encrypted and the plan would encrypt it; the sandbox encrypts as vCenter does.
+   */
+  @Test
+  void theGateAndAPlannedEncryptionJudgeThePeersVm(@TempDir Path reports) throws Exception {
+    EncryptionSettings settings = EncryptionSettings.builder().vms(List.of(peer().vmName())).allowPowerOff(true)
+        .maxNonCompliant(1).plan(true).build();
+
+    Map<String, String> gate = run(Command.CHECK, settings, reports).outputs();
+    List<String> plan = run(Command.ENCRYPT_VM, settings, null).changes();
+
+    assertThat(Long.parseLong(gate.get("compliantVms")) + Long.parseLong(gate.get("nonCompliantVms"))).isEqualTo(1);
+    assertThat(reports.resolve("TEST-okms-compliance.xml")).content().contains("name=\"" + peer().vmName() + "\"");
+    boolean encrypted = gate.get("compliantVms").equals("1");
+    assertThat(plan.stream().anyMatch(change -> change.startsWith("encrypt VM " + peer().vmName())))
+        .as("the plan encrypts the VM the gate found not encrypted").isEqualTo(!encrypted);
+    if (!peer().connectsToKms()) {
+      assertThat(encrypted).as("vcsim encrypts nothing through a policy").isFalse();
+    }
+  }
+
+  private StepResult run(Command command, EncryptionSettings settings, Path reports) {
+    StepContext context = new StepContext(settings, () -> {
+      throw new IllegalStateException("these steps do not call the OVHcloud API");
+    }, () -> VimClient.connect(peer().url(), peer().username(), peer().password(), peer().tls(), TIMEOUT, log::add),
+        event -> { });
+    try {
+      List<StepResult> results = EncryptionFlow.run(EncryptionFlow.forCommand(command, false, reports), context);
+      return results.get(results.size() - 1);
+    } finally {
+      context.close();
+    }
   }
 
   /**
