@@ -8,7 +8,8 @@ import java.util.Set;
 /**
  * The vim25 managed-object types the sandbox serves: each one's parent type and the properties it declares, as the
  * vSphere API reference lists them. The PropertyCollector matches specs by type (a spec for ManagedEntity covers a
- * VirtualMachine) and refuses a path whose first segment the type does not declare, as vCenter does.
+ * VirtualMachine) and refuses a path whose first segment the type does not declare, as vCenter does (and, for a VM's
+ * config and runtime, a second segment their data objects do not declare).
  */
 final class VimTypes {
   private static final Map<String, String> PARENTS = Map.ofEntries(
@@ -68,6 +69,36 @@ final class VimTypes {
           "supportedLocaleList", "defaultLocale")),
       Map.entry("PropertyCollector", List.of("filter")));
 
+  /**
+   * The data objects behind some properties, with every field the vim25 API declares (vSphere 8.0 U3): a path into
+   * them names one of these fields, or vCenter answers InvalidProperty. Paths into other data objects are not checked.
+   */
+  private static final Map<String, List<String>> DATA_OBJECTS = Map.of(
+      "VirtualMachine.config", List.of("changeVersion", "modified", "name", "guestFullName", "version", "uuid",
+          "createDate", "instanceUuid", "npivNodeWorldWideName", "npivPortWorldWideName", "npivWorldWideNameType",
+          "npivDesiredNodeWwns", "npivDesiredPortWwns", "npivTemporaryDisabled", "npivOnNonRdmDisks", "locationId",
+          "template", "guestId", "alternateGuestName", "annotation", "files", "tools", "flags",
+          "consolePreferences", "defaultPowerOps", "rebootPowerOff", "hardware", "vcpuConfig", "cpuAllocation",
+          "memoryAllocation", "latencySensitivity", "memoryHotAddEnabled", "cpuHotAddEnabled",
+          "cpuHotRemoveEnabled", "hotPlugMemoryLimit", "hotPlugMemoryIncrementSize", "cpuAffinity",
+          "memoryAffinity", "networkShaper", "extraConfig", "cpuFeatureMask", "datastoreUrl", "swapPlacement",
+          "bootOptions", "ftInfo", "repConfig", "vAppConfig", "vAssertsEnabled", "changeTrackingEnabled",
+          "firmware", "maxMksConnections", "guestAutoLockEnabled", "managedBy", "memoryReservationLockedToMax",
+          "initialOverhead", "nestedHVEnabled", "vPMCEnabled", "scheduledHardwareUpgradeInfo", "forkConfigInfo",
+          "vFlashCacheReservation", "vmxConfigChecksum", "messageBusTunnelEnabled", "vmStorageObjectId",
+          "swapStorageObjectId", "keyId", "guestIntegrityInfo", "migrateEncryption", "sgxInfo",
+          "contentLibItemInfo", "ftEncryptionMode", "guestMonitoringModeInfo", "sevEnabled", "numaInfo",
+          "pmemFailoverEnabled", "vmxStatsCollectionEnabled", "vmOpNotificationToAppEnabled",
+          "vmOpNotificationTimeout", "deviceSwap", "pmem", "deviceGroups", "fixedPassthruHotPlugEnabled",
+          "metroFtEnabled", "metroFtHostGroup"),
+      "VirtualMachine.runtime", List.of("device", "host", "connectionState", "powerState",
+          "vmFailoverInProgress", "faultToleranceState", "dasVmProtection", "toolsInstallerMounted", "suspendTime",
+          "bootTime", "suspendInterval", "question", "memoryOverhead", "maxCpuUsage", "maxMemoryUsage",
+          "numMksConnections", "recordReplayState", "cleanPowerOff", "needSecondaryReason", "onlineStandby",
+          "minRequiredEVCModeKey", "consolidationNeeded", "offlineFeatureRequirement", "featureRequirement",
+          "featureMask", "vFlashCacheAllocation", "paused", "snapshotInBackground", "quiescedForkParent",
+          "instantCloneFrozen", "cryptoState", "suspendedToMemory", "opNotificationTimeout", "iommuActive"));
+
   private VimTypes() {}
 
   /** Whether {@code type} is {@code ancestor} or derives from it. */
@@ -94,15 +125,33 @@ final class VimTypes {
     return all;
   }
 
-  /** Whether {@code path} may be asked of {@code type}: its first segment (before '.' or '[') is a property. */
+  /**
+   * Whether {@code path} may be asked of {@code type}: its first segment (before '.' or '[') is a property, and its
+   * second, for a data object declared above, one of that object's fields.
+   */
   static boolean hasPath(String type, String path) {
+    String first = segment(path, 0);
+    if (!properties(type).contains(first) || first.length() == path.length() || path.charAt(first.length()) != '.') {
+      return properties(type).contains(first);
+    }
+    for (String current = type; current != null; current = PARENTS.get(current)) {
+      List<String> fields = DATA_OBJECTS.get(current + "." + first);
+      if (fields != null) {
+        return fields.contains(segment(path, first.length() + 1));
+      }
+    }
+    return true;
+  }
+
+  /** The name starting at {@code from}, up to the next '.' or '['. */
+  private static String segment(String path, int from) {
     int end = path.length();
-    for (int i = 0; i < path.length(); i++) {
+    for (int i = from; i < path.length(); i++) {
       if (path.charAt(i) == '.' || path.charAt(i) == '[') {
         end = i;
         break;
       }
     }
-    return properties(type).contains(path.substring(0, end));
+    return path.substring(from, end);
   }
 }

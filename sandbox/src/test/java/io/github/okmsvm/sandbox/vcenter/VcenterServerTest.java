@@ -234,6 +234,11 @@ class VcenterServerTest {
     assertThatThrownBy(() -> collector.retrieveOne(vm, List.of("name", "notAVirtualMachineProperty.name")))
         .isInstanceOf(VimFault.class).satisfies(e -> assertThat(((VimFault) e).faultName())
             .isEqualTo("InvalidProperty"));
+    // a field the VM's config does not have is refused too (config.keyId, config.hardware.device are fields)
+    assertThatThrownBy(() -> collector.retrieveOne(vm, List.of("config.keyId", "config.encryptionKey")))
+        .isInstanceOf(VimFault.class).satisfies(e -> assertThat(((VimFault) e).faultName())
+            .isEqualTo("InvalidProperty"));
+    assertThat(collector.retrieveOne(vm, List.of("config.hardware.device", "config.keyId"))).isNotNull();
     assertThatThrownBy(() -> collector.retrieveOne(new MoRef("VirtualMachine", "vm-999"), List.of("name")))
         .isInstanceOf(VimFault.ManagedObjectNotFound.class)
         .hasMessageContaining("The object 'VirtualMachine:vm-999' has already been deleted");
