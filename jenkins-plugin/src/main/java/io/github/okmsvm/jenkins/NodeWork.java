@@ -81,7 +81,7 @@ final class NodeWork extends MasterToSlaveFileCallable<HashMap<String, Object>> 
       Connections connections = Connections.resolve(sources, JenkinsCredentials.OVH_HINTS,
           JenkinsCredentials.VCENTER_HINTS);
       if (ovhProxy != null) {
-        connections = connections.withOvhProxy(ovhProxy.selector());
+        connections = connections.withOvhProxy(ovhProxy.toHttpProxy());
       }
       context = connections.open(settings, new TaskListenerRenderer(listener.getLogger()), line -> { });
       Path reports = reportDirectory == null ? null : workspace.toPath().resolve(reportDirectory);

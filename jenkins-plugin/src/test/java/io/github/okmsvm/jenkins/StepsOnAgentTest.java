@@ -173,6 +173,24 @@ class StepsOnAgentTest {
     }
   }
 
+  @Test
+  @Order(6)
+  void jenkinsProxyLoginAnswersTheProxysChallengeAndNeverReachesTheLog() throws Exception {
+    try (ConnectProxy proxy = new ConnectProxy("jenkins", "pr0xy-pa55")) {
+      TestJenkins jenkins = new TestJenkins(new hudson.ProxyConfiguration("127.0.0.1", proxy.port(), "jenkins",
+          "pr0xy-pa55"));
+      try {
+        onAgent(OkmsOrderStep.class, pipeline.args(OkmsOrderStep.class, "region", "eu-west-rbx"));
+      } finally {
+        jenkins.close();
+      }
+
+      assertThat(proxy.challenged).as("the proxy asked for the login").hasPositiveValue();
+      assertThat(proxy.tunnels).isNotEmpty();
+      assertThat(pipeline.listener.text()).doesNotContain("pr0xy-pa55");
+    }
+  }
+
   private static VimClient vcenter() {
     return VimClient.connect(pipeline.sandbox.vcenterUrl(), pipeline.sandbox.vcenterUsername(),
         pipeline.sandbox.vcenterPassword(), pipeline.sandbox.vcenterTls(), Duration.ofSeconds(10), line -> { });

@@ -5,6 +5,7 @@ import io.github.okmsvm.core.config.ResolvedSettings;
 import io.github.okmsvm.core.config.SettingSource;
 import io.github.okmsvm.core.event.ProgressEvent;
 import io.github.okmsvm.core.event.ProgressListener;
+import io.github.okmsvm.core.http.HttpProxy;
 import io.github.okmsvm.core.ovh.OvhApi;
 import io.github.okmsvm.core.ovh.OvhCredentials;
 import io.github.okmsvm.core.ovh.OvhSettings;
@@ -12,7 +13,6 @@ import io.github.okmsvm.core.steps.StepContext;
 import io.github.okmsvm.core.vsphere.VcenterSettings;
 import io.github.okmsvm.core.vsphere.VimClient;
 import io.github.okmsvm.core.vsphere.VimTls;
-import java.net.ProxySelector;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
@@ -28,9 +28,9 @@ public final class Connections {
 
   private final OvhSettings ovh;
   private final VcenterSettings vcenter;
-  private final ProxySelector ovhProxy;
+  private final HttpProxy ovhProxy;
 
-  private Connections(OvhSettings ovh, VcenterSettings vcenter, ProxySelector ovhProxy) {
+  private Connections(OvhSettings ovh, VcenterSettings vcenter, HttpProxy ovhProxy) {
     this.ovh = ovh;
     this.vcenter = vcenter;
     this.ovhProxy = ovhProxy;
@@ -46,7 +46,7 @@ public final class Connections {
   }
 
   /** The same, reaching the OVHcloud API through {@code proxy} (Jenkins' proxy) rather than the JVM's settings. */
-  public Connections withOvhProxy(ProxySelector proxy) {
+  public Connections withOvhProxy(HttpProxy proxy) {
     return new Connections(ovh, vcenter, proxy);
   }
 
@@ -71,7 +71,7 @@ public final class Connections {
     listener.on(new ProgressEvent.Info(STEP, "OVHcloud API " + ovh.endpoint().apiBase() + " with "
         + describe(credentials) + " (" + ovh.describeSources() + ")"));
     return OvhApi.builder().endpoint(ovh.endpoint()).credentials(credentials).sslContext(ovh.sslContext())
-        .proxySelector(ovhProxy).log(line -> debug.accept("OVHcloud " + line)).build();
+        .proxy(ovhProxy).log(line -> debug.accept("OVHcloud " + line)).build();
   }
 
   private VimClient openVcenter(ProgressListener listener, Consumer<String> debug) {

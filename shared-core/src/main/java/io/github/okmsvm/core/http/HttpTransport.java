@@ -5,7 +5,9 @@ import java.time.Duration;
 import javax.net.ssl.SSLContext;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.impl.routing.SystemDefaultRoutePlanner;
@@ -27,7 +29,7 @@ public final class HttpTransport {
   private Duration connectTimeout = Duration.ofSeconds(10);
   private Duration readTimeout = Duration.ofSeconds(60);
   private int maxConnections = 20;
-  private ProxySelector proxySelector;
+  private HttpProxy proxy;
 
   private HttpTransport() {}
 
@@ -58,9 +60,9 @@ public final class HttpTransport {
     return this;
   }
 
-  /** Which proxy each request takes; the JVM's ({@code https.proxyHost}, ...) when not given. */
-  public HttpTransport proxySelector(ProxySelector proxySelector) {
-    this.proxySelector = proxySelector;
+  /** The proxy the requests take; the JVM's ({@code https.proxyHost}, ...) when not given. */
+  public HttpTransport proxy(HttpProxy proxy) {
+    this.proxy = proxy;
     return this;
   }
 
@@ -68,7 +70,12 @@ public final class HttpTransport {
     DefaultClientTlsStrategy tls = sslContext == null ? DefaultClientTlsStrategy.createSystemDefault()
         : verifyHostname ? new DefaultClientTlsStrategy(sslContext)
         : new DefaultClientTlsStrategy(sslContext, HostnameVerificationPolicy.CLIENT, NoopHostnameVerifier.INSTANCE);
-    return HttpClients.custom()
+    HttpClientBuilder client = HttpClients.custom();
+    BasicCredentialsProvider proxyLogin = proxy == null ? null : proxy.credentials();
+    if (proxyLogin != null) {
+      client.setDefaultCredentialsProvider(proxyLogin);
+    }
+    return client
         .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
             .setTlsSocketStrategy(tls)
             .setConnectionFactory(QuietConnection.FACTORY)
@@ -77,8 +84,8 @@ public final class HttpTransport {
                 .setSocketTimeout(Timeout.of(readTimeout)).build())
             .setMaxConnTotal(maxConnections).setMaxConnPerRoute(maxConnections)
             .build())
-        .setRoutePlanner(new SystemDefaultRoutePlanner(proxySelector == null
-            ? ProxySelector.getDefault() : proxySelector))
+        .setRoutePlanner(new SystemDefaultRoutePlanner(proxy == null ? ProxySelector.getDefault()
+            : proxy.selector()))
         .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(readTimeout)).build())
         .disableAutomaticRetries()
         .disableCookieManagement()

@@ -7,11 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.okmsvm.core.common.Json;
 import io.github.okmsvm.core.http.BackOff;
+import io.github.okmsvm.core.http.HttpProxy;
 import io.github.okmsvm.core.http.HttpTransport;
 import io.github.okmsvm.core.http.RetryPolicy;
 import io.github.okmsvm.core.http.Sleeper;
 import java.io.IOException;
-import java.net.ProxySelector;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
@@ -48,7 +48,7 @@ public final class OvhApi implements AutoCloseable {
     this.retryPolicy = builder.retryPolicy;
     this.sleeper = builder.sleeper;
     this.log = builder.log;
-    this.http = HttpTransport.builder().sslContext(builder.sslContext).proxySelector(builder.proxySelector)
+    this.http = HttpTransport.builder().sslContext(builder.sslContext).proxy(builder.proxy)
         .timeouts(builder.connectTimeout, builder.readTimeout).maxConnections(MAX_CONNECTIONS).build();
     this.authenticator = authenticatorFor(Objects.requireNonNull(builder.credentials, "credentials"),
         builder.clock);
@@ -259,7 +259,7 @@ public final class OvhApi implements AutoCloseable {
     private OvhEndpoint endpoint;
     private OvhCredentials credentials;
     private SSLContext sslContext;
-    private ProxySelector proxySelector;
+    private HttpProxy proxy;
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration readTimeout = Duration.ofSeconds(60);
     private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
@@ -284,8 +284,8 @@ public final class OvhApi implements AutoCloseable {
     }
 
     /** The proxy to reach the API through; the JVM's proxy settings when not given. */
-    public Builder proxySelector(ProxySelector proxySelector) {
-      this.proxySelector = proxySelector;
+    public Builder proxy(HttpProxy proxy) {
+      this.proxy = proxy;
       return this;
     }
 
