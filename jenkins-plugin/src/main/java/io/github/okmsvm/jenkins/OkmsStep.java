@@ -43,6 +43,7 @@ public abstract class OkmsStep extends Step {
   private boolean plan;
   private int maxNonCompliant;
   private boolean markUnstable;
+  private String encryptedVMotion;
   private String reportDirectory = "okms-reports";
   private List<String> reportFormats = new ArrayList<>();
   private String ovhCredentialsId;
@@ -72,7 +73,7 @@ public abstract class OkmsStep extends Step {
         .partial(partial).allowEmptySelection(allowEmptySelection)
         .shutdownTimeout(Duration.ofSeconds(shutdownTimeoutSeconds)).parallelism(parallelism)
         .timeout(Duration.ofSeconds(timeoutSeconds)).plan(plan).maxNonCompliant(maxNonCompliant)
-        .reportFormats(reportFormats).build();
+        .encryptedVMotion(encryptedVMotion).reportFormats(reportFormats).build();
   }
 
   public String getRegion() { return region; }
@@ -123,6 +124,8 @@ public abstract class OkmsStep extends Step {
   @DataBoundSetter public void setPlan(boolean plan) { this.plan = plan; }
   public int getMaxNonCompliant() { return maxNonCompliant; }
   public void setMaxNonCompliant(int maxNonCompliant) { this.maxNonCompliant = maxNonCompliant; }
+  public String getEncryptedVMotion() { return encryptedVMotion; }
+  public void setEncryptedVMotion(String encryptedVMotion) { this.encryptedVMotion = encryptedVMotion; }
   public boolean isMarkUnstable() { return markUnstable; }
   public void setMarkUnstable(boolean markUnstable) { this.markUnstable = markUnstable; }
   public String getReportDirectory() { return reportDirectory; }

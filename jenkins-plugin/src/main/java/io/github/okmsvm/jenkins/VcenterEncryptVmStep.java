@@ -24,6 +24,7 @@ public final class VcenterEncryptVmStep extends VcenterStep {
   }
   @Override @DataBoundSetter public void setParallelism(int value) { super.setParallelism(value); }
   @Override @DataBoundSetter public void setProviderName(String value) { super.setProviderName(value); }
+  @Override @DataBoundSetter public void setEncryptedVMotion(String value) { super.setEncryptedVMotion(value); }
   @Override @DataBoundSetter public void setStoragePolicyName(String value) { super.setStoragePolicyName(value); }
 
   @Override

@@ -22,6 +22,7 @@ public final class VcenterEncryptionComplianceStep extends VcenterStep {
   @Override @DataBoundSetter public void setVmFolder(String value) { super.setVmFolder(value); }
   @Override @DataBoundSetter public void setAllowEmptySelection(boolean value) { super.setAllowEmptySelection(value); }
   @Override @DataBoundSetter public void setProviderName(String value) { super.setProviderName(value); }
+  @Override @DataBoundSetter public void setEncryptedVMotion(String value) { super.setEncryptedVMotion(value); }
   @Override @DataBoundSetter public void setMaxNonCompliant(int value) { super.setMaxNonCompliant(value); }
   @Override @DataBoundSetter public void setReportDirectory(String value) { super.setReportDirectory(value); }
   @Override @DataBoundSetter public void setReportFormats(List<String> value) { super.setReportFormats(value); }

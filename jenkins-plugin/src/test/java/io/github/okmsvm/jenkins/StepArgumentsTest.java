@@ -56,6 +56,7 @@ class StepArgumentsTest {
     args.put("plan", true);
     args.put("maxNonCompliant", 3);
     args.put("markUnstable", true);
+    args.put("encryptedVMotion", "required");
     args.put("reportDirectory", "r");
     args.put("reportFormats", List.of("sarif", "junit"));
     args.put("ovhCredentialsId", "o");

@@ -187,4 +187,38 @@ class StepsAgainstSandboxTest {
         + " UNSTABLE");
     assertThat(workspace.resolve("okms-reports/TEST-okms-compliance.xml")).content().contains("failures=\"1\"");
   }
+
+  @Test
+  @Order(11)
+  void encryptedVMotionIsSetOnEncryptedVmsAndCheckedByTheGateWithTheVtpmAsEvidence() throws Exception {
+    pipeline.sandbox.vcenterServer().addVtpm("app-01");
+    assertThatThrownBy(() -> pipeline.run(VcenterEncryptionComplianceStep.class,
+        pipeline.args(VcenterEncryptionComplianceStep.class, "vms", List.of("app-01"), "encryptedVMotion",
+            "required")))
+        .isInstanceOf(hudson.AbortException.class)
+        .hasMessage("encryption compliance 0 of 1 VMs compliant (1 non-compliant, 0 allowed): FAILED: app-01"
+            + " (encrypted vMotion is opportunistic, not required)");
+
+    Map<String, Object> encrypted = pipeline.run(VcenterEncryptVmStep.class,
+        pipeline.args(VcenterEncryptVmStep.class, "vms", List.of("app-*"), "encryptedVMotion", "required"));
+    Map<String, Object> gate = pipeline.run(VcenterEncryptionComplianceStep.class,
+        pipeline.args(VcenterEncryptionComplianceStep.class, "vms", List.of("app-*"), "encryptedVMotion",
+            "required"));
+
+    assertThat(encrypted).containsEntry("alreadyEncryptedVms", "app-01,app-02").containsEntry("changes", 2L);
+    assertThat(pipeline.listener.text()).contains("[okms]   + set encrypted vMotion of VM app-01 to required (it is"
+        + " opportunistic)");
+    assertThat(gate).containsEntry("compliantVms", "2");
+    com.fasterxml.jackson.databind.JsonNode json = io.github.okmsvm.core.common.Json.mapper().readTree(
+        workspace.resolve("okms-reports/compliance.json").toFile());
+    assertThat(json.at("/vms/0/name").asText()).isEqualTo("app-01");
+    assertThat(json.at("/vms/0/encryptedVMotion").asText()).isEqualTo("required");
+    assertThat(json.at("/vms/0/encryptedFaultTolerance").asText()).isEqualTo("ftEncryptionOpportunistic");
+    assertThat(json.at("/vms/0/vtpm").asBoolean()).isTrue();
+    assertThat(json.at("/vms/1/vtpm").asBoolean()).isFalse();
+    assertThatThrownBy(() -> pipeline.run(VcenterEncryptVmStep.class, pipeline.args(VcenterEncryptVmStep.class,
+        "vms", List.of("app-*"), "encryptedVMotion", "always")))
+        .hasMessage("encryptedVMotion 'always' is not an encrypted vMotion setting: give required or opportunistic,"
+            + " or leave it out");
+  }
 }

@@ -170,6 +170,13 @@ abstract class AbstractOkmsMojo extends AbstractMojo {
   @Parameter(property = PluginProperties.MAX_NON_COMPLIANT, defaultValue = "0")
   int maxNonCompliant;
 
+  /**
+   * Encrypted vMotion every selected VM must have at least: {@code required} or {@code opportunistic}; encrypt-vm
+   * sets it, check checks it. Unset: left alone.
+   */
+  @Parameter(property = PluginProperties.ENCRYPTED_VMOTION)
+  String encryptedVMotion;
+
   /** OVHcloud endpoint: {@code ovh-eu}, {@code ovh-ca}, {@code ovh-us} or an API URL. */
   @Parameter(property = PluginProperties.OVH_ENDPOINT)
   String ovhEndpoint;
@@ -280,7 +287,7 @@ abstract class AbstractOkmsMojo extends AbstractMojo {
         .allowPowerOff(allowPowerOff).partial(partial).allowEmptySelection(allowEmptySelection)
         .shutdownTimeout(Duration.ofSeconds(shutdownTimeoutSeconds))
         .parallelism(parallelism).timeout(Duration.ofSeconds(timeoutSeconds)).plan(plan)
-        .maxNonCompliant(maxNonCompliant).reportFormats(reportFormats());
+        .maxNonCompliant(maxNonCompliant).encryptedVMotion(encryptedVMotion).reportFormats(reportFormats());
     if (identityUrns != null) {
       builder.identityUrns(identityUrns);
     }

@@ -18,6 +18,12 @@ final class SandboxVm {
   final List<Disk> disks = new ArrayList<>();
   /** {@code config.extraConfig}: advanced settings by key. */
   final Map<String, String> extraConfig = new TreeMap<>();
+  /** {@code config.migrateEncryption}: vCenter's default for a new VM. */
+  String migrateEncryption = "opportunistic";
+  /** {@code config.ftEncryptionMode}: vCenter's default for a new VM. */
+  String ftEncryptionMode = "ftEncryptionOpportunistic";
+  /** Whether the VM has a virtual TPM device. */
+  boolean vtpm;
   /** {@code config.changeVersion}: changes with every reconfigure, for optimistic concurrency. */
   String changeVersion = java.time.Instant.now().toString();
   long reconfigurations;

@@ -141,6 +141,18 @@ public final class VcenterServer implements AutoCloseable {
     this.guestShutdownDelay = delay;
   }
 
+  /** Gives the VM of that name a virtual TPM, as the vSphere Client's "Add TPM" does. */
+  public void addVtpm(String vmName) {
+    SandboxVm vm;
+    synchronized (inventory) {
+      vm = inventory.vms.values().stream().filter(candidate -> candidate.name.equals(vmName)).findFirst()
+          .orElseThrow(() -> new IllegalArgumentException("no VM " + vmName));
+    }
+    synchronized (vm) {
+      vm.vtpm = true;
+    }
+  }
+
   @Override
   public void close() {
     server.stop(0);
@@ -607,6 +619,15 @@ public final class VcenterServer implements AutoCloseable {
       extraConfig.put(key, option.childText("value") == null ? "" : option.childText("value"));
     }
     String expectedVersion = spec.childText("changeVersion");
+    String migrateEncryption = spec.childText("migrateEncryption");
+    if (migrateEncryption != null && !List.of("disabled", "opportunistic", "required").contains(migrateEncryption)) {
+      throw SoapFault.invalidArgument("spec.migrateEncryption");
+    }
+    String ftEncryptionMode = spec.childText("ftEncryptionMode");
+    if (ftEncryptionMode != null && !List.of("ftEncryptionDisabled", "ftEncryptionOpportunistic",
+        "ftEncryptionRequired").contains(ftEncryptionMode)) {
+      throw SoapFault.invalidArgument("spec.ftEncryptionMode");
+    }
     return task("ReconfigVM_Task", request, vm -> {
       if (expectedVersion != null && !expectedVersion.equals(vm.changeVersion)) {
         throw new SoapFault("ConcurrentAccess", "Cannot complete operation due to concurrent modification by"
@@ -639,6 +660,12 @@ public final class VcenterServer implements AutoCloseable {
           vm.extraConfig.put(name, value);
         }
       });
+      if (migrateEncryption != null) {
+        vm.migrateEncryption = migrateEncryption;
+      }
+      if (ftEncryptionMode != null) {
+        vm.ftEncryptionMode = ftEncryptionMode;
+      }
       vm.changeVersion = java.time.Instant.now().toString() + "#" + (++vm.reconfigurations);
       if (homeProfile != null) {
         vm.homeProfile = homeProfile;

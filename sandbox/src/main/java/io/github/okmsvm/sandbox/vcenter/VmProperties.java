@@ -12,7 +12,8 @@ final class VmProperties {
 
   /** The paths read most (every sweep of the inventory), answered without building the whole top-level value. */
   private static final Set<String> DIRECT = Set.of("name", "runtime.powerState", "runtime.cryptoState",
-      "snapshot", "config.keyId", "config.hardware.device", "config.changeVersion", "config.extraConfig");
+      "snapshot", "config.keyId", "config.hardware.device", "config.changeVersion", "config.extraConfig",
+      "config.migrateEncryption", "config.ftEncryptionMode");
 
   /** The VM as a managed object: its direct paths, or any other path walked down from its top-level value. */
   static VimObject object(SandboxVm vm) {
@@ -86,6 +87,8 @@ final class VmProperties {
     if (vm.homeKeyId != null) {
       fields.add(key("keyId", vm.homeKeyId, vm.homeProvider));
     }
+    fields.add(XmlElement.text("migrateEncryption", vm.migrateEncryption));
+    fields.add(XmlElement.text("ftEncryptionMode", vm.ftEncryptionMode));
     return XmlElement.of("val", fields).typed("VirtualMachineConfigInfo");
   }
 
@@ -156,6 +159,10 @@ final class VmProperties {
           return devices(vm);
         case "config.changeVersion":
           return XmlElement.text("val", vm.changeVersion).typed("xsd:string");
+        case "config.migrateEncryption":
+          return XmlElement.text("val", vm.migrateEncryption).typed("xsd:string");
+        case "config.ftEncryptionMode":
+          return XmlElement.text("val", vm.ftEncryptionMode).typed("xsd:string");
         case "config.extraConfig":
           return XmlElement.of("val", vm.extraConfig.entrySet().stream()
               .map(entry -> option("OptionValue", entry.getKey(), entry.getValue())).toList())
@@ -204,6 +211,11 @@ final class VmProperties {
               .typed("VirtualDiskFlatVer2BackingInfo"),
           XmlElement.text("controllerKey", 1000), XmlElement.text("unitNumber", unit++),
           XmlElement.text("capacityInKB", 16_777_216L)).typed("VirtualDisk"));
+    }
+    if (vm.vtpm) {
+      devices.add(XmlElement.of("VirtualDevice", XmlElement.text("key", 11000), XmlElement.of("deviceInfo",
+          XmlElement.text("label", "Virtual TPM"), XmlElement.text("summary", "Virtual TPM")))
+          .typed("VirtualTPM"));
     }
     return XmlElement.of("val", devices).typed("ArrayOfVirtualDevice");
   }

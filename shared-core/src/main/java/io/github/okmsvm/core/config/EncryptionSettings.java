@@ -67,6 +67,11 @@ public final class EncryptionSettings implements Serializable {
   public final Duration timeout;
   public final boolean plan;
   public final int maxNonCompliant;
+  /**
+   * vCenter's encrypted vMotion setting ({@code migrateEncryption}) every selected VM must have at least, which
+   * encrypt-vm converges and the gate checks: {@code required} or {@code opportunistic}; null leaves it alone.
+   */
+  public final String encryptedVMotion;
   /** The gate's report formats by name ({@code sarif}, {@code junit}, …); empty for all of them. */
   public final List<String> reportFormats;
 
@@ -97,6 +102,8 @@ public final class EncryptionSettings implements Serializable {
     this.timeout = b.timeout;
     this.plan = b.plan;
     this.maxNonCompliant = b.maxNonCompliant;
+    this.encryptedVMotion = blankToNull(b.encryptedVMotion) == null ? null
+        : b.encryptedVMotion.strip().toLowerCase(Locale.ROOT);
     this.reportFormats = List.copyOf(b.reportFormats);
   }
 
@@ -213,6 +220,10 @@ public final class EncryptionSettings implements Serializable {
     if (maxNonCompliant < 0) {
       problems.add("maxNonCompliant", "is " + maxNonCompliant + ": give 0 or more");
     }
+    if (encryptedVMotion != null && !List.of("required", "opportunistic").contains(encryptedVMotion)) {
+      problems.add("encryptedVMotion", "'" + printable(encryptedVMotion) + "' is not an encrypted vMotion setting:"
+          + " give required or opportunistic, or leave it out");
+    }
     validateCommon(problems);
     return problems.orThrow(this);
   }
@@ -289,6 +300,7 @@ public final class EncryptionSettings implements Serializable {
     private Duration timeout = Duration.ofSeconds(DEFAULT_TIMEOUT_SECONDS);
     private boolean plan;
     private int maxNonCompliant;
+    private String encryptedVMotion;
     private final List<String> reportFormats = new ArrayList<>();
 
     public Builder region(String value) { this.region = value; return this; }
@@ -327,6 +339,7 @@ public final class EncryptionSettings implements Serializable {
     public Builder timeout(Duration value) { this.timeout = value; return this; }
     public Builder plan(boolean value) { this.plan = value; return this; }
     public Builder maxNonCompliant(int value) { this.maxNonCompliant = value; return this; }
+    public Builder encryptedVMotion(String value) { this.encryptedVMotion = value; return this; }
     public Builder reportFormats(List<String> values) {
       reportFormats.clear();
       values.forEach(value -> reportFormats.add(value == null ? "" : value)); // a null item is reported

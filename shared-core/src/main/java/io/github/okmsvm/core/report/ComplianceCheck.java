@@ -26,7 +26,11 @@ public enum ComplianceCheck {
   KEY_AVAILABLE("VM-ENC-005", "vm-key-available-in-kms", GapKind.KEY_NOT_AVAILABLE,
       "Every key of the VM is available from its key provider's KMS, as vCenter's QueryCryptoKeyStatus reports it.",
       "Restore or reactivate the key in OKMS, or reconnect the key provider (vcenterTrustOkms); until then the VM"
-          + " cannot power on once its host restarts.");
+          + " cannot power on once its host restarts."),
+  VMOTION_ENCRYPTED("VM-ENC-006", "vm-vmotion-encrypted", GapKind.VMOTION_NOT_ENCRYPTED,
+      "The VM's vMotion is encrypted at least as encryptedVMotion asks (checked only when it is set).",
+      "Run okms:encrypt-vm (Jenkins: vcenterEncryptVm) with the same encryptedVMotion: it sets the VM's encrypted"
+          + " vMotion.");
 
   private final String id;
   private final String slug;

@@ -25,8 +25,15 @@ public record ComplianceReport(Instant generatedAt, String vcenter, String scope
   /** As above, with each key's availability from its KMS as vCenter reported it (keys not in it are not judged). */
   public static ComplianceReport judge(String vcenter, String scope, String expectedProvider, int maxNonCompliant,
       List<VmState> states, Map<VmState.CryptoKey, CryptoManager.KeyStatus> keyStatuses) {
+    return judge(vcenter, scope, expectedProvider, null, maxNonCompliant, states, keyStatuses);
+  }
+
+  /** As above, each VM's vMotion also required to be encrypted at least as {@code encryptedVMotion} asks. */
+  public static ComplianceReport judge(String vcenter, String scope, String expectedProvider,
+      String encryptedVMotion, int maxNonCompliant, List<VmState> states,
+      Map<VmState.CryptoKey, CryptoManager.KeyStatus> keyStatuses) {
     return new ComplianceReport(Instant.now(), vcenter, scope, expectedProvider, maxNonCompliant,
-        states.stream().map(vm -> VmCompliance.judge(vm, expectedProvider, keyStatuses)).toList());
+        states.stream().map(vm -> VmCompliance.judge(vm, expectedProvider, encryptedVMotion, keyStatuses)).toList());
   }
 
   public long compliantCount() {

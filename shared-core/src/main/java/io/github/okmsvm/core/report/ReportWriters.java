@@ -71,7 +71,8 @@ public final class ReportWriters {
           report.generatedAt().toString(), report.vcenter(), report.scope(), report.expectedProvider(), report.maxNonCompliant(),
           report.compliantCount(), report.nonCompliantCount(), report.passed(), report.vms().stream()
               .map(vm -> new JsonVm(vm.name(), vm.id(), vm.compliant(), vm.powerState(), vm.homeEncrypted(),
-                  vm.homeProvider(), vm.disks(), vm.reasons())).toList())) + "\n";
+                  vm.homeProvider(), vm.disks(), vm.protection().migrateEncryption(),
+                  vm.protection().ftEncryptionMode(), vm.protection().vtpm(), vm.reasons())).toList())) + "\n";
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -80,8 +81,10 @@ public final class ReportWriters {
   private record JsonReport(String generatedAt, String vcenter, String scope, String expectedProvider, int maxNonCompliant,
       long compliant, long nonCompliant, boolean passed, List<JsonVm> vms) {}
 
+  /** One VM; {@code encryptedVMotion} and {@code encryptedFaultTolerance} as vCenter names them, null if unsaid. */
   private record JsonVm(String name, String id, boolean compliant, String powerState, boolean homeEncrypted,
-      String homeProvider, List<VmCompliance.DiskCompliance> disks, List<String> reasons) {}
+      String homeProvider, List<VmCompliance.DiskCompliance> disks, String encryptedVMotion,
+      String encryptedFaultTolerance, boolean vtpm, List<String> reasons) {}
 
   public static String junit(ComplianceReport report) {
     StringWriter text = new StringWriter();

@@ -9,10 +9,12 @@ import java.util.Map;
 
 /**
  * One VM judged: compliant when its home and every disk are encrypted (by the expected provider, when given), every
- * key is available from its KMS (when vCenter could tell), and no run of this tool left it powered off; {@code gaps} say why not, each of the kind of check it fails.
+ * key is available from its KMS (when vCenter could tell), its vMotion is encrypted as asked (when asked), and no run
+ * of this tool left it powered off; {@code gaps} say why not, each of the kind of check it fails. {@code protection}
+ * is the evidence of its vMotion, Fault Tolerance and vTPM settings.
  */
 public record VmCompliance(String name, String id, String powerState, boolean homeEncrypted, String homeProvider,
-    List<DiskCompliance> disks, List<VmState.Gap> gaps) {
+    List<DiskCompliance> disks, List<VmState.Gap> gaps, VmState.Protection protection) {
 
   public VmCompliance {
     disks = List.copyOf(disks);
@@ -40,10 +42,11 @@ public record VmCompliance(String name, String id, String powerState, boolean ho
     return gaps.isEmpty();
   }
 
-  static VmCompliance judge(VmState vm, String expectedProvider,
+  static VmCompliance judge(VmState vm, String expectedProvider, String encryptedVMotion,
       Map<VmState.CryptoKey, CryptoManager.KeyStatus> keyStatuses) {
     List<VmState.Gap> gaps = new ArrayList<>(vm.encryptionGaps(expectedProvider));
     gaps.addAll(vm.unfinishedWork());
+    gaps.addAll(vm.vmotionGaps(encryptedVMotion));
     for (VmState.CryptoKey key : vm.keys()) {
       CryptoManager.KeyStatus status = keyStatuses.get(key);
       if (status != null && !status.available()) {
@@ -57,6 +60,6 @@ public record VmCompliance(String name, String id, String powerState, boolean ho
       disks.add(new DiskCompliance(disk.label(), encrypted, encrypted ? disk.cryptoKey().providerId() : null));
     }
     return new VmCompliance(vm.name(), vm.ref().value(), vm.powerState(), vm.homeKey() != null,
-        vm.homeKey() == null ? null : vm.homeKey().providerId(), disks, gaps);
+        vm.homeKey() == null ? null : vm.homeKey().providerId(), disks, gaps, vm.protection());
   }
 }

@@ -2,6 +2,7 @@ package io.github.okmsvm.core.steps;
 
 import static io.github.okmsvm.core.config.SettingNames.ALLOW_EMPTY_SELECTION;
 import static io.github.okmsvm.core.config.SettingNames.ALLOW_POWER_OFF;
+import static io.github.okmsvm.core.config.SettingNames.ENCRYPTED_VMOTION;
 import static io.github.okmsvm.core.config.SettingNames.PARALLELISM;
 import static io.github.okmsvm.core.config.SettingNames.PARTIAL;
 import static io.github.okmsvm.core.config.SettingNames.PROVIDER_NAME;
@@ -53,10 +54,10 @@ public final class VcenterEncryptVmTask implements GuideStep {
   @Override
   public Set<String> settings() {
     return SettingNames.of(List.of(VMS, VM_FOLDER, ALLOW_EMPTY_SELECTION, ALLOW_POWER_OFF, PARTIAL, SHUTDOWN_TIMEOUT_SECONDS,
-        PARALLELISM, PROVIDER_NAME, STORAGE_POLICY_NAME), VCENTER_API);
+        PARALLELISM, PROVIDER_NAME, STORAGE_POLICY_NAME, ENCRYPTED_VMOTION), VCENTER_API);
   }
 
-  private enum Result { ALREADY, ENCRYPTED, RESTORED, PLANNED }
+  private enum Result { ALREADY, ENCRYPTED, RESTORED, VMOTION, PLANNED }
 
   @Override
   public void validate(EncryptionSettings settings) {
@@ -101,6 +102,7 @@ public final class VcenterEncryptVmTask implements GuideStep {
           return thread;
         });
     List<Future<Result>> results = new ArrayList<>();
+    String vmotion = context.settings().encryptedVMotion;
     try {
       // Decide and record in selection order; only the work runs in parallel.
       for (VmState vm : vms) {
@@ -108,6 +110,12 @@ public final class VcenterEncryptVmTask implements GuideStep {
         if (refusal != null) {
           refusals.add(refusal);
           results.add(null);
+        } else if (vm.fullyEncrypted() && !vm.leftPoweredOff() && !vm.vmotionGaps(vmotion).isEmpty()) {
+          warnIfOtherProvider(context, vm);
+          results.add(context.change("set encrypted vMotion of VM " + vm.name() + " to " + vmotion + " (it is "
+              + vm.protection().migrateEncryption() + ")")
+              ? pool.submit(() -> contended(context, vm, () -> encryptVmotion(context, vm, vmotion)))
+              : CompletableFuture.completedFuture(Result.VMOTION));
         } else if (vm.fullyEncrypted() && !vm.leftPoweredOff()) {
           warnIfOtherProvider(context, vm);
           results.add(CompletableFuture.completedFuture(Result.ALREADY));
@@ -118,6 +126,7 @@ public final class VcenterEncryptVmTask implements GuideStep {
               : CompletableFuture.completedFuture(Result.PLANNED));
         } else if (!context.change("encrypt VM " + vm.name() + " (home and "
             + Words.count(vm.disks().size(), "disk") + ")"
+            + (vm.vmotionGaps(vmotion).isEmpty() ? "" : ", encrypted vMotion " + vmotion)
             + (vm.poweredOn() ? ", shutting it down and powering it on again" : vm.leftPoweredOff()
                 ? ", then powering it on again (left off by an earlier run)" : ""))) {
           results.add(CompletableFuture.completedFuture(Result.PLANNED));
@@ -131,7 +140,7 @@ public final class VcenterEncryptVmTask implements GuideStep {
         }
         try {
           Result result = results.get(i).get();
-          if (result == Result.ALREADY) {
+          if (result == Result.ALREADY || result == Result.VMOTION) {
             already.add(vms.get(i).name());
           } else if (result != Result.RESTORED) {
             encrypted.add(vms.get(i).name());
@@ -204,8 +213,9 @@ public final class VcenterEncryptVmTask implements GuideStep {
         shutDown(context, vms, vm);
       }
       // a VM this run did not touch yet is changed as it was read: vCenter refuses if another run got there first
-      vms.applyPolicy(vm.poweredOn() ? vms.read(vm.ref()) : vm, policy, timeout, context.waiting("encrypting "
-          + vm.name()));
+      String vmotion = context.settings().encryptedVMotion;
+      vms.applyPolicy(vm.poweredOn() ? vms.read(vm.ref()) : vm, policy, vm.vmotionGaps(vmotion).isEmpty() ? null
+          : vmotion, timeout, context.waiting("encrypting " + vm.name()));
     } catch (RuntimeException e) {
       if (wasOn) {
         powerOnAgain(context, vms, vm, e);
@@ -246,6 +256,13 @@ public final class VcenterEncryptVmTask implements GuideStep {
       });
       return Result.ALREADY;
     }
+  }
+
+  /** An encrypted VM whose vMotion is not encrypted as asked: the setting changed, the VM left as it runs. */
+  private static Result encryptVmotion(StepContext context, VmState vm, String mode) {
+    new VirtualMachines(context.vcenter()).setMigrateEncryption(vm, mode, context.settings().timeout,
+        context.waiting("encrypted vMotion of " + vm.name()));
+    return Result.VMOTION;
   }
 
   /** Finishes what an earlier run left: the VM powered on again (when it is off), then its mark removed. */

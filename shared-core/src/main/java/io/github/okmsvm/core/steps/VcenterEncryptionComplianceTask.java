@@ -1,6 +1,7 @@
 package io.github.okmsvm.core.steps;
 
 import static io.github.okmsvm.core.config.SettingNames.ALLOW_EMPTY_SELECTION;
+import static io.github.okmsvm.core.config.SettingNames.ENCRYPTED_VMOTION;
 import static io.github.okmsvm.core.config.SettingNames.MAX_NON_COMPLIANT;
 import static io.github.okmsvm.core.config.SettingNames.PROVIDER_NAME;
 import static io.github.okmsvm.core.config.SettingNames.REPORT_DIRECTORY;
@@ -46,7 +47,7 @@ public final class VcenterEncryptionComplianceTask implements GuideStep {
   @Override
   public Set<String> settings() {
     return SettingNames.of(List.of(VMS, VM_FOLDER, ALLOW_EMPTY_SELECTION, PROVIDER_NAME, MAX_NON_COMPLIANT,
-        REPORT_DIRECTORY, REPORT_FORMATS), VCENTER_API);
+        ENCRYPTED_VMOTION, REPORT_DIRECTORY, REPORT_FORMATS), VCENTER_API);
   }
 
   /** The report of the last run. */
@@ -71,7 +72,7 @@ public final class VcenterEncryptionComplianceTask implements GuideStep {
         : "/" + context.settings().vmFolder);
     List<VmState> vms = context.selectedVms();
     report = ComplianceReport.judge(context.vcenter().serviceContent().fullName(), scope, expectedProvider,
-        context.settings().maxNonCompliant, vms, keyStatuses(context, vms));
+        context.settings().encryptedVMotion, context.settings().maxNonCompliant, vms, keyStatuses(context, vms));
     if (reportDirectory != null) {
       ReportWriters.write(report, reportDirectory, ReportFormat.parse(context.settings().reportFormats));
     }

@@ -17,7 +17,8 @@ public final class VirtualMachines {
 
   /** The properties encryption depends on; the marker by its key alone (a VM has many advanced settings). */
   public static final List<String> STATE_PATHS = List.of("name", "runtime.powerState", "snapshot", "config.keyId",
-      "config.hardware.device", MARKER_PATH, "config.changeVersion");
+      "config.hardware.device", MARKER_PATH, "config.changeVersion", "config.migrateEncryption",
+      "config.ftEncryptionMode");
 
   private final VimClient client;
   private final PropertyCollector collector;
@@ -85,6 +86,12 @@ public final class VirtualMachines {
    * ReconfigVM_Task, and waits for it. With an encryption policy this encrypts the VM.
    */
   public void applyPolicy(VmState state, String profileId, Duration timeout, Consumer<Duration> waiting) {
+    applyPolicy(state, profileId, null, timeout, waiting);
+  }
+
+  /** As above, setting the encrypted vMotion mode ({@code migrateEncryption}) in the same change unless null. */
+  public void applyPolicy(VmState state, String profileId, String migrateEncryption, Duration timeout,
+      Consumer<Duration> waiting) {
     List<XmlElement> spec = new ArrayList<>();
     spec.add(changeVersion(state));
     for (VmState.Disk disk : state.disks()) {
@@ -92,9 +99,18 @@ public final class VirtualMachines {
           disk.device().renamed("device"), profile(profileId, "profile")));
     }
     spec.add(profile(profileId, "vmProfile"));
+    // after vmProfile: vim25's VirtualMachineConfigSpec is a sequence
+    spec.add(migrateEncryption == null ? null : XmlElement.text("migrateEncryption", migrateEncryption));
     MoRef task = client.invoke("ReconfigVM_Task", state.ref(), XmlElement.of("spec", spec)).child("returnval")
         .orElseThrow().asMoRef();
     tasks.await(task, "reconfigure " + state.name(), timeout, waiting);
+  }
+
+  /** Sets the encrypted vMotion mode of a VM ({@code disabled}, {@code opportunistic}, {@code required}). */
+  public void setMigrateEncryption(VmState state, String mode, Duration timeout, Consumer<Duration> waiting) {
+    MoRef task = client.invoke("ReconfigVM_Task", state.ref(), XmlElement.of("spec", changeVersion(state),
+        XmlElement.text("migrateEncryption", mode))).child("returnval").orElseThrow().asMoRef();
+    tasks.await(task, "encrypted vMotion of " + state.name(), timeout, waiting);
   }
 
   /** Sets the power-off marker ({@code value}: when and why), or removes it when {@code value} is null. */
@@ -121,9 +137,11 @@ public final class VirtualMachines {
 
   private static VmState state(MoRef ref, java.util.Map<String, XmlElement> properties) {
     List<VmState.Disk> disks = new ArrayList<>();
+    boolean vtpm = false;
     XmlElement devices = properties.get("config.hardware.device");
     if (devices != null) {
       for (XmlElement device : devices.children()) {
+        vtpm |= "VirtualTPM".equals(device.xsiType());
         if ("VirtualDisk".equals(device.xsiType())) {
           XmlElement backing = device.child("backing").orElse(null);
           disks.add(new VmState.Disk(Integer.parseInt(device.childText("key")),
@@ -138,6 +156,12 @@ public final class VirtualMachines {
     return new VmState(ref, name == null ? ref.value() : name.text(), power == null ? "unknown" : power.text(),
         properties.containsKey("snapshot"), VmState.CryptoKey.from(properties.get("config.keyId")), disks,
         Optional.ofNullable(properties.get(MARKER_PATH)).map(option -> option.childText("value")).orElse(null),
-        Optional.ofNullable(properties.get("config.changeVersion")).map(XmlElement::text).orElse(null));
+        Optional.ofNullable(properties.get("config.changeVersion")).map(XmlElement::text).orElse(null),
+        new VmState.Protection(text(properties, "config.migrateEncryption"), text(properties,
+            "config.ftEncryptionMode"), vtpm));
+  }
+
+  private static String text(java.util.Map<String, XmlElement> properties, String path) {
+    return Optional.ofNullable(properties.get(path)).map(XmlElement::text).orElse(null);
   }
 }

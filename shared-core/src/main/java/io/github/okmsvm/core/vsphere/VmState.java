@@ -9,10 +9,32 @@ import java.util.List;
  * ({@code poweredOffMarker}: when and why, or null).
  */
 public record VmState(MoRef ref, String name, String powerState, boolean hasSnapshots, CryptoKey homeKey,
-    List<Disk> disks, String poweredOffMarker, String changeVersion) {
+    List<Disk> disks, String poweredOffMarker, String changeVersion, Protection protection) {
 
   public VmState {
     disks = List.copyOf(disks);
+    protection = protection == null ? Protection.UNKNOWN : protection;
+  }
+
+  /** A VM whose vMotion, Fault Tolerance and vTPM settings were not read. */
+  public VmState(MoRef ref, String name, String powerState, boolean hasSnapshots, CryptoKey homeKey, List<Disk> disks,
+      String poweredOffMarker, String changeVersion) {
+    this(ref, name, powerState, hasSnapshots, homeKey, disks, poweredOffMarker, changeVersion, Protection.UNKNOWN);
+  }
+
+  /**
+   * What else protects the VM's data, for the evidence: its encrypted vMotion setting ({@code config.migrateEncryption}:
+   * disabled, opportunistic, required), its encrypted Fault Tolerance setting ({@code config.ftEncryptionMode}) and
+   * whether it has a virtual TPM; null where vCenter did not say.
+   */
+  public record Protection(String migrateEncryption, String ftEncryptionMode, boolean vtpm) {
+    public static final Protection UNKNOWN = new Protection(null, null, false);
+
+    /** Whether vMotion of the VM is encrypted at least as {@code required} asks (required, or opportunistic). */
+    public boolean vmotionAtLeast(String required) {
+      return "required".equals(migrateEncryption)
+          || "opportunistic".equals(required) && "opportunistic".equals(migrateEncryption);
+    }
   }
 
   /** A key and the key provider holding it. */
@@ -28,7 +50,10 @@ public record VmState(MoRef ref, String name, String powerState, boolean hasSnap
   }
 
   /** What keeps a VM from being compliant, one kind per check of the gate. */
-  public enum GapKind { HOME_NOT_ENCRYPTED, DISK_NOT_ENCRYPTED, OTHER_KEY_PROVIDER, LEFT_POWERED_OFF, KEY_NOT_AVAILABLE }
+  public enum GapKind {
+    HOME_NOT_ENCRYPTED, DISK_NOT_ENCRYPTED, OTHER_KEY_PROVIDER, LEFT_POWERED_OFF, KEY_NOT_AVAILABLE,
+    VMOTION_NOT_ENCRYPTED
+  }
 
   /** One thing that keeps a VM from being compliant, in words. */
   public record Gap(GapKind kind, String text) {}
@@ -49,6 +74,16 @@ public record VmState(MoRef ref, String name, String powerState, boolean hasSnap
   public List<Gap> unfinishedWork() {
     return poweredOffMarker == null ? List.of() : List.of(new Gap(GapKind.LEFT_POWERED_OFF, "left powered off by"
         + " okms-vm-encryption (" + poweredOffMarker + "): run encrypt-vm again to power it on"));
+  }
+
+  /** What keeps the VM's vMotion from being encrypted as {@code required} asks (nothing when it is null). */
+  public List<Gap> vmotionGaps(String required) {
+    if (required == null || protection.vmotionAtLeast(required)) {
+      return List.of();
+    }
+    return List.of(new Gap(GapKind.VMOTION_NOT_ENCRYPTED, "encrypted vMotion is "
+        + (protection.migrateEncryption() == null ? "not reported" : protection.migrateEncryption()) + ", not "
+        + required + (required.equals("opportunistic") ? " or required" : "")));
   }
 
   /** The distinct keys of the home and the disks, home first. */

@@ -116,7 +116,7 @@ class ReportWritersTest {
     JsonNode run = sarif.get("runs").get(0);
     assertThat(run.at("/tool/driver/name").asText()).isEqualTo("okms-vm-encryption");
     assertThat(run.at("/tool/driver/rules")).extracting(rule -> rule.get("id").asText())
-        .containsExactly("VM-ENC-001", "VM-ENC-002", "VM-ENC-003", "VM-ENC-004", "VM-ENC-005");
+        .containsExactly("VM-ENC-001", "VM-ENC-002", "VM-ENC-003", "VM-ENC-004", "VM-ENC-005", "VM-ENC-006");
     assertThat(run.get("results")).extracting(result -> result.get("ruleId").asText() + " "
         + result.at("/message/text").asText()).containsExactly(
         "VM-ENC-002 home-only: Hard disk 1 is not encrypted.",

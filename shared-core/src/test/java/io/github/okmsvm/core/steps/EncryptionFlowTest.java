@@ -71,8 +71,8 @@ class EncryptionFlowTest {
   @Test
   void eachCommandReadsOnlyTheSettingsOfItsSteps() {
     assertThat(EncryptionFlow.settingsOf(Command.CHECK)).containsExactlyInAnyOrder("plan", "timeoutSeconds", "vms",
-        "vmFolder", "allowEmptySelection", "providerName", "maxNonCompliant", "reportDirectory", "reportFormats",
-        "vcenterServer",
+        "vmFolder", "allowEmptySelection", "providerName", "maxNonCompliant", "encryptedVMotion", "reportDirectory",
+        "reportFormats", "vcenterServer",
         "vcenterThumbprint", "vcenterCaFile", "vcenterInsecure", "vcenterUser", "vcenterPassword");
     assertThat(EncryptionFlow.settingsOf(Command.ORDER)).contains("region", "order", "ovhEndpoint")
         .doesNotContain("vms", "vcenterServer", "iamActions");
