@@ -16,7 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.jenkinsci.plugins.plaincredentials.FileCredentials;
 
 /** A credentials store for tests: what the credentials plugin would find by id, and what was tracked. */
-final class TestCredentials implements CredentialLookup {
+public final class TestCredentials implements CredentialLookup {
   private static final long serialVersionUID = 1L;
   private final Map<String, IdCredentials> byId = new HashMap<>();
   final transient List<String> tracked = new CopyOnWriteArrayList<>();
@@ -51,22 +51,28 @@ final class TestCredentials implements CredentialLookup {
     return this;
   }
 
-  /** The "Username with password" kind. */
-  static final class UsernamePassword extends BaseStandardCredentials implements StandardUsernamePasswordCredentials {
+  /** The "Username with password" kind; as a new one, "Treat username as secret" unchecked unless said. */
+  public static final class UsernamePassword extends BaseStandardCredentials
+      implements StandardUsernamePasswordCredentials {
     private static final long serialVersionUID = 1L;
     private final String username;
     private final Secret password;
+    private final boolean usernameSecret;
 
     UsernamePassword(String id, String username, Secret password) {
+      this(id, username, password, false);
+    }
+
+    public UsernamePassword(String id, String username, Secret password, boolean usernameSecret) {
       super(id, "");
       this.username = username;
       this.password = password;
+      this.usernameSecret = usernameSecret;
     }
 
     @Override public String getUsername() { return username; }
     @Override public Secret getPassword() { return password; }
-    /** As a new "Username with password" credential: "Treat username as secret" unchecked. */
-    @Override public boolean isUsernameSecret() { return false; }
+    @Override public boolean isUsernameSecret() { return usernameSecret; }
   }
 
   /** The "Secret file" kind. */

@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
-import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
-import com.cloudbees.plugins.credentials.impl.BaseStandardCredentials;
 import hudson.util.Secret;
+import io.github.okmsvm.jenkins.TestCredentials;
 import io.github.okmsvm.jenkins.TestRun;
 import java.util.Map;
 import org.jenkinsci.plugins.credentialsbinding.MultiBinding.MultiEnvironment;
@@ -16,19 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /** {@code withCredentials([vsphere(credentialsId: ..., server: ...)])}: the VSPHERE_* variables. */
 class VsphereBindingTest {
-  /** A "Username with password" credential, its user name secret or not. */
-  static final class Login extends BaseStandardCredentials implements StandardUsernamePasswordCredentials {
-    private static final long serialVersionUID = 1L;
-    private final boolean usernameSecret;
-
-    Login(String id, boolean usernameSecret) {
-      super(id, "");
-      this.usernameSecret = usernameSecret;
-    }
-
-    @Override public String getUsername() { return "admin@pcc.local"; }
-    @Override public Secret getPassword() { return Secret.fromString("vc-pa55"); }
-    @Override public boolean isUsernameSecret() { return usernameSecret; }
+  private static TestCredentials.UsernamePassword login(boolean usernameSecret) {
+    return new TestCredentials.UsernamePassword("vc", "admin@pcc.local", Secret.fromString("vc-pa55"), usernameSecret);
   }
 
   @AfterEach
@@ -38,7 +26,7 @@ class VsphereBindingTest {
 
   @Test
   void theServerAndUserAreShownThePasswordMasked() throws Exception {
-    SystemCredentialsProvider.getInstance().getCredentials().add(new Login("vc", false));
+    SystemCredentialsProvider.getInstance().getCredentials().add(login(false));
 
     MultiEnvironment environment = new VsphereBinding("vc", " vcsa.example ").bind(new TestRun(), null, null, null);
 
@@ -49,7 +37,7 @@ class VsphereBindingTest {
 
   @Test
   void aUserNameMarkedSecretIsMaskedToo() throws Exception {
-    SystemCredentialsProvider.getInstance().getCredentials().add(new Login("vc", true));
+    SystemCredentialsProvider.getInstance().getCredentials().add(login(true));
 
     assertThat(new VsphereBinding("vc", "vcsa.example").variables(new TestRun()))
         .containsExactlyInAnyOrder("VSPHERE_USER", "VSPHERE_PASSWORD");

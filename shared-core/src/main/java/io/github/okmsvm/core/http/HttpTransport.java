@@ -19,9 +19,10 @@ import org.apache.hc.core5.util.Timeout;
 /**
  * The one HTTP client set-up under the OVHcloud and vCenter clients: pooled connections, TLS with the given trust
  * (the system's by default) and host name checks unless the certificate is pinned, connect and read timeouts, the
- * JVM's proxy settings ({@code https.proxyHost}, {@code http.nonProxyHosts}), no cookies (sessions are handled by
- * the clients) unless a front end gives its own (Jenkins' proxy), no automatic retries (each client retries reads under its {@link RetryPolicy}), and connections that
- * never log headers or bytes ({@link QuietConnection}): what they carry includes every credential.
+ * JVM's proxy settings ({@code https.proxyHost}, {@code http.nonProxyHosts}) unless a front end gives its own proxy
+ * ({@link HttpProxy}), no cookies (sessions are handled by the clients), no automatic retries (each client retries
+ * reads under its {@link RetryPolicy}), and connections that never log headers or bytes ({@link QuietConnection}):
+ * what they carry includes every credential.
  */
 public final class HttpTransport {
   private SSLContext sslContext;

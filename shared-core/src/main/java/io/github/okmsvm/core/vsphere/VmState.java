@@ -23,9 +23,9 @@ public record VmState(MoRef ref, String name, String powerState, boolean hasSnap
   }
 
   /**
-   * What else protects the VM's data, for the evidence: its encrypted vMotion setting ({@code config.migrateEncryption}:
-   * disabled, opportunistic, required), its encrypted Fault Tolerance setting ({@code config.ftEncryptionMode}) and
-   * whether it has a virtual TPM; null where vCenter did not say.
+   * What else protects the VM's data, for the evidence: its encrypted vMotion setting
+   * ({@code config.migrateEncryption}: disabled, opportunistic, required), its encrypted Fault Tolerance setting
+   * ({@code config.ftEncryptionMode}) and whether it has a virtual TPM; null where vCenter did not say.
    */
   public record Protection(String migrateEncryption, String ftEncryptionMode, boolean vtpm) {
     public static final Protection UNKNOWN = new Protection(null, null, false);
