@@ -44,6 +44,7 @@ public abstract class OkmsStep extends Step {
   private int maxNonCompliant;
   private boolean markUnstable;
   private String encryptedVMotion;
+  private Integer unstableNonCompliant;
   private String reportDirectory = "okms-reports";
   private List<String> reportFormats = new ArrayList<>();
   private String ovhCredentialsId;
@@ -73,7 +74,8 @@ public abstract class OkmsStep extends Step {
         .partial(partial).allowEmptySelection(allowEmptySelection)
         .shutdownTimeout(Duration.ofSeconds(shutdownTimeoutSeconds)).parallelism(parallelism)
         .timeout(Duration.ofSeconds(timeoutSeconds)).plan(plan).maxNonCompliant(maxNonCompliant)
-        .encryptedVMotion(encryptedVMotion).reportFormats(reportFormats).build();
+        .unstableNonCompliant(unstableNonCompliant).encryptedVMotion(encryptedVMotion).reportFormats(reportFormats)
+        .build();
   }
 
   public String getRegion() { return region; }
@@ -124,6 +126,8 @@ public abstract class OkmsStep extends Step {
   @DataBoundSetter public void setPlan(boolean plan) { this.plan = plan; }
   public int getMaxNonCompliant() { return maxNonCompliant; }
   public void setMaxNonCompliant(int maxNonCompliant) { this.maxNonCompliant = maxNonCompliant; }
+  public Integer getUnstableNonCompliant() { return unstableNonCompliant; }
+  public void setUnstableNonCompliant(Integer count) { this.unstableNonCompliant = count; }
   public String getEncryptedVMotion() { return encryptedVMotion; }
   public void setEncryptedVMotion(String encryptedVMotion) { this.encryptedVMotion = encryptedVMotion; }
   public boolean isMarkUnstable() { return markUnstable; }

@@ -11,6 +11,7 @@ import io.github.okmsvm.core.config.ConfigurationException;
 import io.github.okmsvm.core.config.SettingNames;
 import io.github.okmsvm.core.config.SettingSpelling;
 import io.github.okmsvm.core.steps.Command;
+import io.github.okmsvm.core.steps.Outputs;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -50,7 +51,7 @@ final class OkmsStepExecution extends SynchronousNonBlockingStepExecution<HashMa
               JenkinsCredentials.vcenter(step.getVcenterCredentialsId(), lookup, run)),
           env, OvhApiProxy.ofJenkins(), listener, step.isMarkUnstable());
       if (workspace != null) {
-        return unstableWhenTheGateFailed(workspace.act(work), run, listener);
+        return unstableWhenTheGateSaysSo(workspace.act(work), run, listener);
       }
       if (work.needsWorkspace()) {
         throw new ConfigurationException(workspaceFiles().keySet().stream().sorted().findFirst()
@@ -59,18 +60,24 @@ final class OkmsStepExecution extends SynchronousNonBlockingStepExecution<HashMa
             + " agent)");
       }
       listener.getLogger().println(NodeWork.controllerNotice(command));
-      return unstableWhenTheGateFailed(work.invoke(null, null), run, listener);
+      return unstableWhenTheGateSaysSo(work.invoke(null, null), run, listener);
     } catch (UserException e) {
       throw new AbortException(SettingSpelling.JENKINS.rewrite(e.getMessage()));
     }
   }
 
-  /** A failed gate with {@code markUnstable}: the build goes on, UNSTABLE, as a test publisher's failures make it. */
-  private static HashMap<String, Object> unstableWhenTheGateFailed(HashMap<String, Object> outputs, Run<?, ?> run,
+  /**
+   * A failed gate with {@code markUnstable}, or one that passed above {@code unstableNonCompliant}: the build goes on,
+   * UNSTABLE, as a test publisher's failures make it.
+   */
+  private static HashMap<String, Object> unstableWhenTheGateSaysSo(HashMap<String, Object> outputs, Run<?, ?> run,
       TaskListener listener) {
     if (Boolean.FALSE.equals(outputs.get(NodeWork.PASSED))) {
       run.setResult(Result.UNSTABLE);
       listener.getLogger().println("[okms] the gate failed and markUnstable is set: the build is UNSTABLE");
+    } else if ("true".equals(outputs.get(Outputs.UNSTABLE))) {
+      run.setResult(Result.UNSTABLE);
+      listener.getLogger().println("[okms] the gate passed above unstableNonCompliant: the build is UNSTABLE");
     }
     return outputs;
   }

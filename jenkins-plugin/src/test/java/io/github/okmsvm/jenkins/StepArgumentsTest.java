@@ -57,6 +57,7 @@ class StepArgumentsTest {
     args.put("maxNonCompliant", 3);
     args.put("markUnstable", true);
     args.put("encryptedVMotion", "required");
+    args.put("unstableNonCompliant", 1);
     args.put("reportDirectory", "r");
     args.put("reportFormats", List.of("sarif", "junit"));
     args.put("ovhCredentialsId", "o");

@@ -107,6 +107,10 @@ class StepFormsTest {
       } else if (type == List.class) {
         assertThat(control).as(name).isEqualTo(new Control(FORM, "textarea", Map.of("value",
             "${descriptor.lines(instance, '" + name + "')}")));
+      } else if (type == Integer.class) {
+        assertThat(control).as(name + ", unset by default").isEqualTo(new Control(FORM, "number", Map.of("min",
+            "0")));
+        assertThat(value).as(name).isNull();
       } else if (type == int.class) {
         assertThat(control.name()).as(name).isEqualTo("number");
         assertThat(control.attributes()).as(name).containsEntry("default", value.toString());

@@ -221,4 +221,24 @@ class StepsAgainstSandboxTest {
         .hasMessage("encryptedVMotion 'always' is not an encrypted vMotion setting: give required or opportunistic,"
             + " or leave it out");
   }
+
+  @Test
+  @Order(12)
+  void aGatePassingAboveUnstableNonCompliantMarksTheBuildUnstable() throws Exception {
+    TestStepContext context = pipeline.context();
+
+    Object gate = StepInvoker.invoke(VcenterEncryptionComplianceStep.class, pipeline.args(
+        VcenterEncryptionComplianceStep.class, "vms", List.of("db-01", "web-01"), "maxNonCompliant", 1,
+        "unstableNonCompliant", 0), context);
+
+    assertThat(gate).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+        .containsEntry("passed", true).containsEntry("unstable", "true").containsEntry("nonCompliantVms", "1");
+    assertThat(context.get(hudson.model.Run.class).getResult()).isEqualTo(hudson.model.Result.UNSTABLE);
+    assertThat(pipeline.listener.text()).contains("[okms]   WARNING encryption compliance: 1 non-compliant VMs, more"
+        + " than unstableNonCompliant (0): unstable");
+    assertThatThrownBy(() -> pipeline.run(VcenterEncryptionComplianceStep.class,
+        pipeline.args(VcenterEncryptionComplianceStep.class, "vms", List.of("db-01"), "unstableNonCompliant", 0)))
+        .hasMessage("unstableNonCompliant is 0: it must be 0 or more and below maxNonCompliant (0, above which the"
+            + " gate fails); lower it, raise maxNonCompliant, or leave it out");
+  }
 }

@@ -171,6 +171,13 @@ abstract class AbstractOkmsMojo extends AbstractMojo {
   int maxNonCompliant;
 
   /**
+   * More non-compliant VMs than this (and no more than maxNonCompliant): the check passes with a warning. Unset: no
+   * such band.
+   */
+  @Parameter(property = PluginProperties.UNSTABLE_NON_COMPLIANT)
+  Integer unstableNonCompliant;
+
+  /**
    * Encrypted vMotion every selected VM must have at least: {@code required} or {@code opportunistic}; encrypt-vm
    * sets it, check checks it. Unset: left alone.
    */
@@ -287,7 +294,8 @@ abstract class AbstractOkmsMojo extends AbstractMojo {
         .allowPowerOff(allowPowerOff).partial(partial).allowEmptySelection(allowEmptySelection)
         .shutdownTimeout(Duration.ofSeconds(shutdownTimeoutSeconds))
         .parallelism(parallelism).timeout(Duration.ofSeconds(timeoutSeconds)).plan(plan)
-        .maxNonCompliant(maxNonCompliant).encryptedVMotion(encryptedVMotion).reportFormats(reportFormats());
+        .maxNonCompliant(maxNonCompliant).unstableNonCompliant(unstableNonCompliant).encryptedVMotion(encryptedVMotion)
+        .reportFormats(reportFormats());
     if (identityUrns != null) {
       builder.identityUrns(identityUrns);
     }

@@ -68,6 +68,11 @@ public final class EncryptionSettings implements Serializable {
   public final boolean plan;
   public final int maxNonCompliant;
   /**
+   * More non-compliant VMs than this, up to {@code maxNonCompliant}, make the gate pass but mark the build unstable
+   * (Jenkins UNSTABLE, a Maven warning); null for no such band.
+   */
+  public final Integer unstableNonCompliant;
+  /**
    * vCenter's encrypted vMotion setting ({@code migrateEncryption}) every selected VM must have at least, which
    * encrypt-vm converges and the gate checks: {@code required} or {@code opportunistic}; null leaves it alone.
    */
@@ -102,6 +107,7 @@ public final class EncryptionSettings implements Serializable {
     this.timeout = b.timeout;
     this.plan = b.plan;
     this.maxNonCompliant = b.maxNonCompliant;
+    this.unstableNonCompliant = b.unstableNonCompliant;
     this.encryptedVMotion = blankToNull(b.encryptedVMotion) == null ? null
         : b.encryptedVMotion.strip().toLowerCase(Locale.ROOT);
     this.reportFormats = List.copyOf(b.reportFormats);
@@ -220,6 +226,11 @@ public final class EncryptionSettings implements Serializable {
     if (maxNonCompliant < 0) {
       problems.add("maxNonCompliant", "is " + maxNonCompliant + ": give 0 or more");
     }
+    if (unstableNonCompliant != null && (unstableNonCompliant < 0 || unstableNonCompliant >= maxNonCompliant)) {
+      problems.add("unstableNonCompliant", "is " + unstableNonCompliant + ": it must be 0 or more and below"
+          + " maxNonCompliant (" + maxNonCompliant + ", above which the gate fails); lower it, raise maxNonCompliant,"
+          + " or leave it out");
+    }
     if (encryptedVMotion != null && !List.of("required", "opportunistic").contains(encryptedVMotion)) {
       problems.add("encryptedVMotion", "'" + printable(encryptedVMotion) + "' is not an encrypted vMotion setting:"
           + " give required or opportunistic, or leave it out");
@@ -300,6 +311,7 @@ public final class EncryptionSettings implements Serializable {
     private Duration timeout = Duration.ofSeconds(DEFAULT_TIMEOUT_SECONDS);
     private boolean plan;
     private int maxNonCompliant;
+    private Integer unstableNonCompliant;
     private String encryptedVMotion;
     private final List<String> reportFormats = new ArrayList<>();
 
@@ -339,6 +351,7 @@ public final class EncryptionSettings implements Serializable {
     public Builder timeout(Duration value) { this.timeout = value; return this; }
     public Builder plan(boolean value) { this.plan = value; return this; }
     public Builder maxNonCompliant(int value) { this.maxNonCompliant = value; return this; }
+    public Builder unstableNonCompliant(Integer value) { this.unstableNonCompliant = value; return this; }
     public Builder encryptedVMotion(String value) { this.encryptedVMotion = value; return this; }
     public Builder reportFormats(List<String> values) {
       reportFormats.clear();

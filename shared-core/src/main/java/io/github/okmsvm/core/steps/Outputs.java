@@ -27,6 +27,8 @@ public final class Outputs {
   public static final String ALREADY_ENCRYPTED_VMS = "alreadyEncryptedVms";
   public static final String COMPLIANT_VMS = "compliantVms";
   public static final String NON_COMPLIANT_VMS = "nonCompliantVms";
+  /** "true" when the gate passed with more non-compliant VMs than {@code unstableNonCompliant}. */
+  public static final String UNSTABLE = "unstable";
   /** Whether the outputs come from a plan run (nothing was changed). */
   public static final String PLAN = "plan";
 

@@ -6,6 +6,7 @@ import static io.github.okmsvm.core.config.SettingNames.MAX_NON_COMPLIANT;
 import static io.github.okmsvm.core.config.SettingNames.PROVIDER_NAME;
 import static io.github.okmsvm.core.config.SettingNames.REPORT_DIRECTORY;
 import static io.github.okmsvm.core.config.SettingNames.REPORT_FORMATS;
+import static io.github.okmsvm.core.config.SettingNames.UNSTABLE_NON_COMPLIANT;
 import static io.github.okmsvm.core.config.SettingNames.VCENTER_API;
 import static io.github.okmsvm.core.config.SettingNames.VMS;
 import static io.github.okmsvm.core.config.SettingNames.VM_FOLDER;
@@ -47,7 +48,7 @@ public final class VcenterEncryptionComplianceTask implements GuideStep {
   @Override
   public Set<String> settings() {
     return SettingNames.of(List.of(VMS, VM_FOLDER, ALLOW_EMPTY_SELECTION, PROVIDER_NAME, MAX_NON_COMPLIANT,
-        ENCRYPTED_VMOTION, REPORT_DIRECTORY, REPORT_FORMATS), VCENTER_API);
+        UNSTABLE_NON_COMPLIANT, ENCRYPTED_VMOTION, REPORT_DIRECTORY, REPORT_FORMATS), VCENTER_API);
   }
 
   /** The report of the last run. */
@@ -85,6 +86,13 @@ public final class VcenterEncryptionComplianceTask implements GuideStep {
               vm.reasons()) + ")").reduce((a, b) -> a + ", " + b).orElse(""),
           Map.of(Outputs.COMPLIANT_VMS, Long.toString(report.compliantCount()), Outputs.NON_COMPLIANT_VMS,
               Long.toString(report.nonCompliantCount())));
+    }
+    Integer unstable = context.settings().unstableNonCompliant;
+    if (unstable != null && report.nonCompliantCount() > unstable) {
+      context.put(Outputs.UNSTABLE, "true");
+      context.warn("encryption compliance: " + report.nonCompliantCount() + " non-compliant VMs, more than"
+          + " unstableNonCompliant (" + unstable + "): unstable");
+      return report.summary() + ", unstable";
     }
     return report.summary();
   }
