@@ -45,6 +45,7 @@ public abstract class OkmsStep extends Step {
   private boolean markUnstable;
   private String encryptedVMotion;
   private Integer unstableNonCompliant;
+  private int minCertificateDays;
   private String reportDirectory = "okms-reports";
   private List<String> reportFormats = new ArrayList<>();
   private String ovhCredentialsId;
@@ -74,8 +75,8 @@ public abstract class OkmsStep extends Step {
         .partial(partial).allowEmptySelection(allowEmptySelection)
         .shutdownTimeout(Duration.ofSeconds(shutdownTimeoutSeconds)).parallelism(parallelism)
         .timeout(Duration.ofSeconds(timeoutSeconds)).plan(plan).maxNonCompliant(maxNonCompliant)
-        .unstableNonCompliant(unstableNonCompliant).encryptedVMotion(encryptedVMotion).reportFormats(reportFormats)
-        .build();
+        .unstableNonCompliant(unstableNonCompliant).minCertificateDays(minCertificateDays)
+        .encryptedVMotion(encryptedVMotion).reportFormats(reportFormats).build();
   }
 
   public String getRegion() { return region; }
@@ -126,6 +127,8 @@ public abstract class OkmsStep extends Step {
   @DataBoundSetter public void setPlan(boolean plan) { this.plan = plan; }
   public int getMaxNonCompliant() { return maxNonCompliant; }
   public void setMaxNonCompliant(int maxNonCompliant) { this.maxNonCompliant = maxNonCompliant; }
+  public int getMinCertificateDays() { return minCertificateDays; }
+  public void setMinCertificateDays(int days) { this.minCertificateDays = days; }
   public Integer getUnstableNonCompliant() { return unstableNonCompliant; }
   public void setUnstableNonCompliant(Integer count) { this.unstableNonCompliant = count; }
   public String getEncryptedVMotion() { return encryptedVMotion; }

@@ -27,6 +27,7 @@ public final class VcenterEncryptionComplianceStep extends VcenterStep {
   @Override @DataBoundSetter public void setReportDirectory(String value) { super.setReportDirectory(value); }
   @Override @DataBoundSetter public void setReportFormats(List<String> value) { super.setReportFormats(value); }
   @Override @DataBoundSetter public void setMarkUnstable(boolean value) { super.setMarkUnstable(value); }
+  @Override @DataBoundSetter public void setMinCertificateDays(int value) { super.setMinCertificateDays(value); }
   @Override @DataBoundSetter public void setUnstableNonCompliant(Integer value) {
     super.setUnstableNonCompliant(value);
   }

@@ -58,6 +58,7 @@ class StepArgumentsTest {
     args.put("markUnstable", true);
     args.put("encryptedVMotion", "required");
     args.put("unstableNonCompliant", 1);
+    args.put("minCertificateDays", 7);
     args.put("reportDirectory", "r");
     args.put("reportFormats", List.of("sarif", "junit"));
     args.put("ovhCredentialsId", "o");

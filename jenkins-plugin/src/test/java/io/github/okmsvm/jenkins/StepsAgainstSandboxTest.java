@@ -241,4 +241,25 @@ class StepsAgainstSandboxTest {
         .hasMessage("unstableNonCompliant is 0: it must be 0 or more and below maxNonCompliant (0, above which the"
             + " gate fails); lower it, raise maxNonCompliant, or leave it out");
   }
+
+  @Test
+  @Order(13)
+  void theGateReportsTheKeyProviderAndFailsACertificateExpiringWithinMinCertificateDays() throws Exception {
+    pipeline.run(VcenterEncryptionComplianceStep.class, pipeline.args(VcenterEncryptionComplianceStep.class, "vms",
+        List.of("app-*")));
+    com.fasterxml.jackson.databind.JsonNode json = io.github.okmsvm.core.common.Json.mapper().readTree(
+        workspace.resolve("okms-reports/compliance.json").toFile());
+    assertThat(json.at("/keyProviders/0/id").asText()).isEqualTo("okms-eu-west-rbx");
+    assertThat(json.at("/keyProviders/0/status").asText()).isEqualTo("green");
+    assertThat(json.at("/keyProviders/0/vcenterTrustsKms").asBoolean()).isTrue();
+    assertThat(json.at("/keyProviders/0/kmsTrustsVcenter").asBoolean()).isTrue();
+    assertThat(json.at("/keyProviders/0/clientCertificateDaysLeft").asLong()).isBetween(360L, 365L);
+
+    assertThatThrownBy(() -> pipeline.run(VcenterEncryptionComplianceStep.class,
+        pipeline.args(VcenterEncryptionComplianceStep.class, "vms", List.of("app-*"), "minCertificateDays", 365)))
+        .isInstanceOf(hudson.AbortException.class)
+        .hasMessageStartingWith("encryption compliance 0 of 2 VMs compliant (2 non-compliant, 0 allowed): FAILED:"
+            + " app-01 (vCenter's client certificate for key provider okms-eu-west-rbx expires on ")
+        .hasMessageContaining("(minCertificateDays: 365)");
+  }
 }

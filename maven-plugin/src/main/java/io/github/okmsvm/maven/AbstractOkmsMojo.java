@@ -177,6 +177,10 @@ abstract class AbstractOkmsMojo extends AbstractMojo {
   @Parameter(property = PluginProperties.UNSTABLE_NON_COMPLIANT)
   Integer unstableNonCompliant;
 
+  /** The check fails a VM whose key provider's client certificate expires within this many days (0: once expired). */
+  @Parameter(property = PluginProperties.MIN_CERTIFICATE_DAYS, defaultValue = "0")
+  int minCertificateDays;
+
   /**
    * Encrypted vMotion every selected VM must have at least: {@code required} or {@code opportunistic}; encrypt-vm
    * sets it, check checks it. Unset: left alone.
@@ -295,7 +299,7 @@ abstract class AbstractOkmsMojo extends AbstractMojo {
         .shutdownTimeout(Duration.ofSeconds(shutdownTimeoutSeconds))
         .parallelism(parallelism).timeout(Duration.ofSeconds(timeoutSeconds)).plan(plan)
         .maxNonCompliant(maxNonCompliant).unstableNonCompliant(unstableNonCompliant).encryptedVMotion(encryptedVMotion)
-        .reportFormats(reportFormats());
+        .minCertificateDays(minCertificateDays).reportFormats(reportFormats());
     if (identityUrns != null) {
       builder.identityUrns(identityUrns);
     }

@@ -42,6 +42,7 @@ public final class PluginProperties {
   public static final String MAX_NON_COMPLIANT = "okms.maxNonCompliant";
   public static final String ENCRYPTED_VMOTION = "okms.encryptedVMotion";
   public static final String UNSTABLE_NON_COMPLIANT = "okms.unstableNonCompliant";
+  public static final String MIN_CERTIFICATE_DAYS = "okms.minCertificateDays";
   public static final String REPORT_DIRECTORY = "okms.reportDirectory";
   public static final String REPORT_FORMATS = "okms.reportFormats";
   public static final String OUTPUT_DIRECTORY = "okms.outputDirectory";

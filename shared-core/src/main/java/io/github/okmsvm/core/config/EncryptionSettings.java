@@ -72,6 +72,8 @@ public final class EncryptionSettings implements Serializable {
    * (Jenkins UNSTABLE, a Maven warning); null for no such band.
    */
   public final Integer unstableNonCompliant;
+  /** The gate fails a VM whose key provider's client certificate in vCenter expires within this many days. */
+  public final int minCertificateDays;
   /**
    * vCenter's encrypted vMotion setting ({@code migrateEncryption}) every selected VM must have at least, which
    * encrypt-vm converges and the gate checks: {@code required} or {@code opportunistic}; null leaves it alone.
@@ -108,6 +110,7 @@ public final class EncryptionSettings implements Serializable {
     this.plan = b.plan;
     this.maxNonCompliant = b.maxNonCompliant;
     this.unstableNonCompliant = b.unstableNonCompliant;
+    this.minCertificateDays = b.minCertificateDays;
     this.encryptedVMotion = blankToNull(b.encryptedVMotion) == null ? null
         : b.encryptedVMotion.strip().toLowerCase(Locale.ROOT);
     this.reportFormats = List.copyOf(b.reportFormats);
@@ -231,6 +234,10 @@ public final class EncryptionSettings implements Serializable {
           + " maxNonCompliant (" + maxNonCompliant + ", above which the gate fails); lower it, raise maxNonCompliant,"
           + " or leave it out");
     }
+    if (minCertificateDays < 0 || minCertificateDays > 365) {
+      problems.add("minCertificateDays", "is " + minCertificateDays + ": give 0 (only an expired certificate fails)"
+          + " to 365 days");
+    }
     if (encryptedVMotion != null && !List.of("required", "opportunistic").contains(encryptedVMotion)) {
       problems.add("encryptedVMotion", "'" + printable(encryptedVMotion) + "' is not an encrypted vMotion setting:"
           + " give required or opportunistic, or leave it out");
@@ -312,6 +319,7 @@ public final class EncryptionSettings implements Serializable {
     private boolean plan;
     private int maxNonCompliant;
     private Integer unstableNonCompliant;
+    private int minCertificateDays;
     private String encryptedVMotion;
     private final List<String> reportFormats = new ArrayList<>();
 
@@ -352,6 +360,7 @@ public final class EncryptionSettings implements Serializable {
     public Builder plan(boolean value) { this.plan = value; return this; }
     public Builder maxNonCompliant(int value) { this.maxNonCompliant = value; return this; }
     public Builder unstableNonCompliant(Integer value) { this.unstableNonCompliant = value; return this; }
+    public Builder minCertificateDays(int value) { this.minCertificateDays = value; return this; }
     public Builder encryptedVMotion(String value) { this.encryptedVMotion = value; return this; }
     public Builder reportFormats(List<String> values) {
       reportFormats.clear();

@@ -30,7 +30,15 @@ public enum ComplianceCheck {
   VMOTION_ENCRYPTED("VM-ENC-006", "vm-vmotion-encrypted", GapKind.VMOTION_NOT_ENCRYPTED,
       "The VM's vMotion is encrypted at least as encryptedVMotion asks (checked only when it is set).",
       "Run okms:encrypt-vm (Jenkins: vcenterEncryptVm) with the same encryptedVMotion: it sets the VM's encrypted"
-          + " vMotion.");
+          + " vMotion."),
+  PROVIDER_CONNECTED("VM-ENC-007", "vm-key-provider-connected", GapKind.PROVIDER_NOT_CONNECTED,
+      "The key provider of the VM's keys is connected to its KMS and trusted both ways, as vCenter reports it.",
+      "Reconnect the key provider: okms:trust (Jenkins: vcenterTrustOkms), and check the PCC's KMS flow"
+          + " (okms:open-kms-flow, pccOpenKmsFlow) and the IAM policy (okms:iam-policy, ovhIamPolicy)."),
+  CERTIFICATE_VALID("VM-ENC-008", "vm-key-provider-certificate-valid", GapKind.CERTIFICATE_EXPIRING,
+      "vCenter's client certificate for the VM's key provider is valid for at least minCertificateDays more days.",
+      "Renew it: okms:trust (Jenkins: vcenterTrustOkms) renews it renewBeforeDays before it expires; run it on a"
+          + " schedule.");
 
   private final String id;
   private final String slug;

@@ -11,10 +11,17 @@ import java.util.Map;
  * names what was judged in a way that survives vCenter upgrades (its host and the VM folder), for test history.
  */
 public record ComplianceReport(Instant generatedAt, String vcenter, String scope, String expectedProvider,
-    int maxNonCompliant, List<VmCompliance> vms) {
+    int maxNonCompliant, List<VmCompliance> vms, List<ProviderEvidence> providers) {
 
   public ComplianceReport {
     vms = List.copyOf(vms);
+    providers = List.copyOf(providers);
+  }
+
+  /** A report without key provider evidence. */
+  public ComplianceReport(Instant generatedAt, String vcenter, String scope, String expectedProvider,
+      int maxNonCompliant, List<VmCompliance> vms) {
+    this(generatedAt, vcenter, scope, expectedProvider, maxNonCompliant, vms, List.of());
   }
 
   public static ComplianceReport judge(String vcenter, String scope, String expectedProvider, int maxNonCompliant,
@@ -32,8 +39,24 @@ public record ComplianceReport(Instant generatedAt, String vcenter, String scope
   public static ComplianceReport judge(String vcenter, String scope, String expectedProvider,
       String encryptedVMotion, int maxNonCompliant, List<VmState> states,
       Map<VmState.CryptoKey, CryptoManager.KeyStatus> keyStatuses) {
-    return new ComplianceReport(Instant.now(), vcenter, scope, expectedProvider, maxNonCompliant,
-        states.stream().map(vm -> VmCompliance.judge(vm, expectedProvider, encryptedVMotion, keyStatuses)).toList());
+    return judge(vcenter, scope, expectedProvider, encryptedVMotion, maxNonCompliant, states, keyStatuses, List.of(),
+        0);
+  }
+
+  /**
+   * As above, with the key providers of the VMs' keys as vCenter reported them: a VM whose provider is not connected,
+   * or whose client certificate for it is valid for fewer than {@code minCertificateDays} days, is not compliant.
+   */
+  public static ComplianceReport judge(String vcenter, String scope, String expectedProvider,
+      String encryptedVMotion, int maxNonCompliant, List<VmState> states,
+      Map<VmState.CryptoKey, CryptoManager.KeyStatus> keyStatuses, List<ProviderEvidence> providers,
+      int minCertificateDays) {
+    Instant now = Instant.now();
+    Map<String, ProviderEvidence> byId = new java.util.LinkedHashMap<>();
+    providers.forEach(provider -> byId.put(provider.providerId(), provider));
+    return new ComplianceReport(now, vcenter, scope, expectedProvider, maxNonCompliant,
+        states.stream().map(vm -> VmCompliance.judge(vm, expectedProvider, encryptedVMotion, keyStatuses, byId,
+            minCertificateDays, now)).toList(), providers);
   }
 
   public long compliantCount() {

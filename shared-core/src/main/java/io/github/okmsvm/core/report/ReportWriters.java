@@ -69,7 +69,12 @@ public final class ReportWriters {
     try {
       return Json.mapper().copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(new JsonReport(
           report.generatedAt().toString(), report.vcenter(), report.scope(), report.expectedProvider(), report.maxNonCompliant(),
-          report.compliantCount(), report.nonCompliantCount(), report.passed(), report.vms().stream()
+          report.compliantCount(), report.nonCompliantCount(), report.passed(), report.providers().stream()
+              .map(provider -> new JsonProvider(provider.providerId(), provider.status(),
+                  provider.clientTrustServer(), provider.serverTrustClient(),
+                  provider.clientCertificateNotAfter() == null ? null
+                      : provider.clientCertificateNotAfter().toString(), provider.daysLeft(report.generatedAt())))
+              .toList(), report.vms().stream()
               .map(vm -> new JsonVm(vm.name(), vm.id(), vm.compliant(), vm.powerState(), vm.homeEncrypted(),
                   vm.homeProvider(), vm.disks(), vm.protection().migrateEncryption(),
                   vm.protection().ftEncryptionMode(), vm.protection().vtpm(), vm.reasons())).toList())) + "\n";
@@ -79,7 +84,11 @@ public final class ReportWriters {
   }
 
   private record JsonReport(String generatedAt, String vcenter, String scope, String expectedProvider, int maxNonCompliant,
-      long compliant, long nonCompliant, boolean passed, List<JsonVm> vms) {}
+      long compliant, long nonCompliant, boolean passed, List<JsonProvider> keyProviders, List<JsonVm> vms) {}
+
+  /** A key provider as vCenter reported it: the evidence that the VMs' keys can still be fetched. */
+  private record JsonProvider(String id, String status, boolean vcenterTrustsKms, boolean kmsTrustsVcenter,
+      String clientCertificateNotAfter, Long clientCertificateDaysLeft) {}
 
   /** One VM; {@code encryptedVMotion} and {@code encryptedFaultTolerance} as vCenter names them, null if unsaid. */
   private record JsonVm(String name, String id, boolean compliant, String powerState, boolean homeEncrypted,
@@ -106,8 +115,8 @@ public final class ReportWriters {
         xml.writeAttribute("name", vm.name());
         if (!vm.compliant()) {
           xml.writeStartElement("failure");
-          xml.writeAttribute("message", vm.name() + " is not encrypted: " + String.join("; ", vm.reasons()));
-          xml.writeAttribute("type", "NotEncrypted");
+          xml.writeAttribute("message", vm.name() + " is not compliant: " + String.join("; ", vm.reasons()));
+          xml.writeAttribute("type", "NotCompliant");
           xml.writeCharacters(String.join("\n", vm.reasons()));
           xml.writeEndElement();
         }

@@ -2,6 +2,7 @@ package io.github.okmsvm.core.report;
 
 import io.github.okmsvm.core.vsphere.CryptoManager;
 import io.github.okmsvm.core.vsphere.VmState;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -26,6 +27,24 @@ public record VmCompliance(String name, String id, String powerState, boolean ho
     return gaps.stream().map(VmState.Gap::text).toList();
   }
 
+  private static List<VmState.Gap> providerGaps(ProviderEvidence provider, int minCertificateDays, Instant now) {
+    List<VmState.Gap> gaps = new ArrayList<>();
+    if (!provider.connected()) {
+      gaps.add(new VmState.Gap(VmState.GapKind.PROVIDER_NOT_CONNECTED, "key provider " + provider.providerId()
+          + " is not connected (status " + provider.status() + "; vCenter trusts the KMS: "
+          + (provider.clientTrustServer() ? "yes" : "no") + "; the KMS trusts vCenter: "
+          + (provider.serverTrustClient() ? "yes" : "no") + ")"));
+    }
+    Long days = provider.daysLeft(now);
+    if (days != null && days < minCertificateDays) {
+      gaps.add(new VmState.Gap(VmState.GapKind.CERTIFICATE_EXPIRING, "vCenter's client certificate for key provider "
+          + provider.providerId() + (days < 0 ? " expired on " : " expires on ")
+          + provider.clientCertificateNotAfter().toString().substring(0, 10)
+          + (days < 0 ? "" : ", in " + days + " days (minCertificateDays: " + minCertificateDays + ")")));
+    }
+    return gaps;
+  }
+
   /** One disk: encrypted or not, and by which provider. */
   public record DiskCompliance(String label, boolean encrypted, String provider) {}
 
@@ -44,9 +63,23 @@ public record VmCompliance(String name, String id, String powerState, boolean ho
 
   static VmCompliance judge(VmState vm, String expectedProvider, String encryptedVMotion,
       Map<VmState.CryptoKey, CryptoManager.KeyStatus> keyStatuses) {
+    return judge(vm, expectedProvider, encryptedVMotion, keyStatuses, Map.of(), 0, Instant.now());
+  }
+
+  /**
+   * As above, each key provider of the VM's keys also judged from {@code providers} (those not in it are not): it must
+   * be connected, and vCenter's client certificate for it valid for {@code minCertificateDays} more days at
+   * {@code now}.
+   */
+  static VmCompliance judge(VmState vm, String expectedProvider, String encryptedVMotion,
+      Map<VmState.CryptoKey, CryptoManager.KeyStatus> keyStatuses, Map<String, ProviderEvidence> providers,
+      int minCertificateDays, Instant now) {
     List<VmState.Gap> gaps = new ArrayList<>(vm.encryptionGaps(expectedProvider));
     gaps.addAll(vm.unfinishedWork());
     gaps.addAll(vm.vmotionGaps(encryptedVMotion));
+    vm.keys().stream().map(VmState.CryptoKey::providerId).distinct().map(providers::get)
+        .filter(java.util.Objects::nonNull).forEach(provider -> gaps.addAll(providerGaps(provider,
+            minCertificateDays, now)));
     for (VmState.CryptoKey key : vm.keys()) {
       CryptoManager.KeyStatus status = keyStatuses.get(key);
       if (status != null && !status.available()) {

@@ -3,6 +3,7 @@ package io.github.okmsvm.core.steps;
 import static io.github.okmsvm.core.config.SettingNames.ALLOW_EMPTY_SELECTION;
 import static io.github.okmsvm.core.config.SettingNames.ENCRYPTED_VMOTION;
 import static io.github.okmsvm.core.config.SettingNames.MAX_NON_COMPLIANT;
+import static io.github.okmsvm.core.config.SettingNames.MIN_CERTIFICATE_DAYS;
 import static io.github.okmsvm.core.config.SettingNames.PROVIDER_NAME;
 import static io.github.okmsvm.core.config.SettingNames.REPORT_DIRECTORY;
 import static io.github.okmsvm.core.config.SettingNames.REPORT_FORMATS;
@@ -14,13 +15,16 @@ import static io.github.okmsvm.core.config.SettingNames.VM_FOLDER;
 import io.github.okmsvm.core.config.EncryptionSettings;
 import io.github.okmsvm.core.config.SettingNames;
 import io.github.okmsvm.core.report.ComplianceReport;
+import io.github.okmsvm.core.report.ProviderEvidence;
 import io.github.okmsvm.core.report.ReportFormat;
 import io.github.okmsvm.core.report.ReportWriters;
 import io.github.okmsvm.core.report.VmCompliance;
+import io.github.okmsvm.core.tls.Pem;
 import io.github.okmsvm.core.vsphere.CryptoManager;
 import io.github.okmsvm.core.vsphere.VimFault;
 import io.github.okmsvm.core.vsphere.VmState;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +52,8 @@ public final class VcenterEncryptionComplianceTask implements GuideStep {
   @Override
   public Set<String> settings() {
     return SettingNames.of(List.of(VMS, VM_FOLDER, ALLOW_EMPTY_SELECTION, PROVIDER_NAME, MAX_NON_COMPLIANT,
-        UNSTABLE_NON_COMPLIANT, ENCRYPTED_VMOTION, REPORT_DIRECTORY, REPORT_FORMATS), VCENTER_API);
+        UNSTABLE_NON_COMPLIANT, MIN_CERTIFICATE_DAYS, ENCRYPTED_VMOTION, REPORT_DIRECTORY, REPORT_FORMATS),
+        VCENTER_API);
   }
 
   /** The report of the last run. */
@@ -73,7 +78,8 @@ public final class VcenterEncryptionComplianceTask implements GuideStep {
         : "/" + context.settings().vmFolder);
     List<VmState> vms = context.selectedVms();
     report = ComplianceReport.judge(context.vcenter().serviceContent().fullName(), scope, expectedProvider,
-        context.settings().encryptedVMotion, context.settings().maxNonCompliant, vms, keyStatuses(context, vms));
+        context.settings().encryptedVMotion, context.settings().maxNonCompliant, vms, keyStatuses(context, vms),
+        providers(context, vms), context.settings().minCertificateDays);
     if (reportDirectory != null) {
       ReportWriters.write(report, reportDirectory, ReportFormat.parse(context.settings().reportFormats));
     }
@@ -111,6 +117,30 @@ public final class VcenterEncryptionComplianceTask implements GuideStep {
       context.warn("key availability not checked: vCenter answered " + e.getMessage());
       return Map.of();
     }
+  }
+
+  /**
+   * Each key provider of the VMs' keys as vCenter reports it now: its status and trust (it connects to the KMS to
+   * tell) and when its client certificate expires. A provider vCenter does not know is left out (its VMs' keys are
+   * judged unavailable already).
+   */
+  private static List<ProviderEvidence> providers(StepContext context, List<VmState> vms) {
+    CryptoManager crypto = new CryptoManager(context.vcenter());
+    List<ProviderEvidence> providers = new ArrayList<>();
+    Set<String> known = new LinkedHashSet<>();
+    crypto.listKmipServers().forEach(provider -> known.add(provider.id()));
+    for (String id : vms.stream().flatMap(vm -> vm.keys().stream()).map(VmState.CryptoKey::providerId)
+        .filter(known::contains).distinct().toList()) {
+      CryptoManager.ProviderStatus status = crypto.retrieveStatus(id, context.settings().timeout,
+          context.waiting("key provider " + id + " status"));
+      String certificate = crypto.retrieveClientCert(id);
+      providers.add(new ProviderEvidence(id, status.overallStatus(),
+          status.servers().stream().allMatch(CryptoManager.ServerStatus::clientTrustServer),
+          status.servers().stream().allMatch(CryptoManager.ServerStatus::serverTrustClient),
+          certificate == null || certificate.isBlank() ? null
+              : Pem.certificate(certificate, "the client certificate").getNotAfter().toInstant()));
+    }
+    return providers;
   }
 
   /** The table and where the reports are, whatever the outcome: a failing gate needs them most. */

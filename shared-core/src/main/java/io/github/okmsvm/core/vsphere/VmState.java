@@ -52,7 +52,7 @@ public record VmState(MoRef ref, String name, String powerState, boolean hasSnap
   /** What keeps a VM from being compliant, one kind per check of the gate. */
   public enum GapKind {
     HOME_NOT_ENCRYPTED, DISK_NOT_ENCRYPTED, OTHER_KEY_PROVIDER, LEFT_POWERED_OFF, KEY_NOT_AVAILABLE,
-    VMOTION_NOT_ENCRYPTED
+    VMOTION_NOT_ENCRYPTED, PROVIDER_NOT_CONNECTED, CERTIFICATE_EXPIRING
   }
 
   /** One thing that keeps a VM from being compliant, in words. */

@@ -80,10 +80,10 @@ class ReportWritersTest {
     assertThat(suite.children("testcase")).extracting(c -> c.attributes().get("name") + "="
         + c.child("failure").map(f -> f.attributes().get("message")).orElse("pass")).containsExactly(
         "encrypted=pass",
-        "home-only=home-only is not encrypted: Hard disk 1 is not encrypted",
-        "one-disk-missing=one-disk-missing is not encrypted: Hard disk 2 is not encrypted",
-        "unencrypted=unencrypted is not encrypted: VM home is not encrypted; Hard disk 1 is not encrypted",
-        "other-provider=other-provider is not encrypted: VM home is encrypted by key provider native-kp, not"
+        "home-only=home-only is not compliant: Hard disk 1 is not encrypted",
+        "one-disk-missing=one-disk-missing is not compliant: Hard disk 2 is not encrypted",
+        "unencrypted=unencrypted is not compliant: VM home is not encrypted; Hard disk 1 is not encrypted",
+        "other-provider=other-provider is not compliant: VM home is encrypted by key provider native-kp, not"
             + " okms-eu-west-rbx; Hard disk 1 is encrypted by key provider native-kp, not okms-eu-west-rbx");
 
     String markdown = Files.readString(dir.resolve("compliance.md"));
@@ -116,7 +116,8 @@ class ReportWritersTest {
     JsonNode run = sarif.get("runs").get(0);
     assertThat(run.at("/tool/driver/name").asText()).isEqualTo("okms-vm-encryption");
     assertThat(run.at("/tool/driver/rules")).extracting(rule -> rule.get("id").asText())
-        .containsExactly("VM-ENC-001", "VM-ENC-002", "VM-ENC-003", "VM-ENC-004", "VM-ENC-005", "VM-ENC-006");
+        .containsExactly("VM-ENC-001", "VM-ENC-002", "VM-ENC-003", "VM-ENC-004", "VM-ENC-005", "VM-ENC-006",
+            "VM-ENC-007", "VM-ENC-008");
     assertThat(run.get("results")).extracting(result -> result.get("ruleId").asText() + " "
         + result.at("/message/text").asText()).containsExactly(
         "VM-ENC-002 home-only: Hard disk 1 is not encrypted.",
@@ -197,5 +198,40 @@ class ReportWritersTest {
     assertThat(ReportWriters.markdown(report)).contains("a<b>\\|c&\"d");
     assertThat(SoapCodec.parse(ReportWriters.junit(report).getBytes(StandardCharsets.UTF_8)).child("testcase")
         .orElseThrow().attributes().get("name")).isEqualTo("a<b>|c&\"d");
+  }
+
+  /**
+   * The key provider as evidence: a VM of a disconnected provider, and one whose provider's client certificate expires
+   * too soon, fail VM-ENC-007 and VM-ENC-008 in every format; the JSON report holds each provider's facts.
+   */
+  @Test
+  void aDisconnectedProviderOrAnExpiringCertificateFailsItsVmsInEveryFormat() throws Exception {
+    java.time.Instant soon = java.time.Instant.now().plus(java.time.Duration.ofDays(10)).plusSeconds(3600);
+    ProviderEvidence expiring = new ProviderEvidence("okms-eu-west-rbx", "green", true, true, soon);
+    ProviderEvidence disconnected = new ProviderEvidence("native-kp", "red", true, false, null);
+
+    ComplianceReport report = ComplianceReport.judge("vc", "vc/DC0/vm", null, null, 0, List.of(
+        vm("okms-vm", OKMS, OKMS), vm("native-vm", OTHER, OTHER)), java.util.Map.of(), List.of(expiring,
+        disconnected), 30);
+    ReportWriters.writeAll(report, dir);
+
+    assertThat(report.vms()).extracting(vm -> vm.name() + ": " + vm.reasons()).containsExactly(
+        "okms-vm: [vCenter's client certificate for key provider okms-eu-west-rbx expires on "
+            + soon.toString().substring(0, 10) + ", in 10 days (minCertificateDays: 30)]",
+        "native-vm: [key provider native-kp is not connected (status red; vCenter trusts the KMS: yes; the KMS"
+            + " trusts vCenter: no)]");
+    JsonNode json = Json.mapper().readTree(dir.resolve("compliance.json").toFile());
+    assertThat(json.at("/keyProviders/0/id").asText()).isEqualTo("okms-eu-west-rbx");
+    assertThat(json.at("/keyProviders/0/clientCertificateDaysLeft").asLong()).isEqualTo(10);
+    assertThat(json.at("/keyProviders/1/kmsTrustsVcenter").asBoolean()).isFalse();
+    JsonNode sarif = Json.mapper().readTree(dir.resolve("compliance.sarif").toFile());
+    assertThat(sarif.at("/runs/0/results")).extracting(result -> result.get("ruleId").asText())
+        .containsExactly("VM-ENC-008", "VM-ENC-007");
+    assertThat(Json.mapper().readTree(dir.resolve("gl-code-quality-report.json").toFile()))
+        .extracting(issue -> issue.get("check_name").asText())
+        .containsExactly("VM-ENC-008 vm-key-provider-certificate-valid", "VM-ENC-007 vm-key-provider-connected");
+    assertThat(Files.readString(dir.resolve("TEST-okms-compliance.xml"))).contains("failures=\"2\"");
+    assertThat(ComplianceReport.judge("vc", "vc/DC0/vm", null, null, 0, List.of(vm("okms-vm", OKMS, OKMS)),
+        java.util.Map.of(), List.of(expiring), 0).passed()).as("0 days: only an expired certificate fails").isTrue();
   }
 }

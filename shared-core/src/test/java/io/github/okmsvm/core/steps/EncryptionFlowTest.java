@@ -72,13 +72,13 @@ class EncryptionFlowTest {
   void eachCommandReadsOnlyTheSettingsOfItsSteps() {
     assertThat(EncryptionFlow.settingsOf(Command.CHECK)).containsExactlyInAnyOrder("plan", "timeoutSeconds", "vms",
         "vmFolder", "allowEmptySelection", "providerName", "maxNonCompliant", "unstableNonCompliant",
-        "encryptedVMotion", "reportDirectory", "reportFormats", "vcenterServer",
+        "minCertificateDays", "encryptedVMotion", "reportDirectory", "reportFormats", "vcenterServer",
         "vcenterThumbprint", "vcenterCaFile", "vcenterInsecure", "vcenterUser", "vcenterPassword");
     assertThat(EncryptionFlow.settingsOf(Command.ORDER)).contains("region", "order", "ovhEndpoint")
         .doesNotContain("vms", "vcenterServer", "iamActions");
     assertThat(EncryptionFlow.settingsOf(Command.ENCRYPT_VM)).containsAll(SettingNames.SETTINGS.stream()
-        .filter(name -> !List.of("maxNonCompliant", "unstableNonCompliant", "reportDirectory", "reportFormats")
-            .contains(name)).toList())
+        .filter(name -> !List.of("maxNonCompliant", "unstableNonCompliant", "minCertificateDays", "reportDirectory",
+            "reportFormats").contains(name)).toList())
         .containsAll(SettingNames.CREDENTIALS);
   }
 
