@@ -107,7 +107,7 @@ public final class VcenterTrustOkmsTask implements GuideStep {
     }
 
     trustServer(context, crypto, providerName, server);
-    clientCertificate(context, crypto, providerName, okmsId.get());
+    OkmsApi.Credential issued = clientCertificate(context, crypto, providerName, okmsId.get());
     if (context.plan()) {
       if (settings.setDefault && provider.map(p -> !p.useAsDefault()).orElse(true)) {
         context.change(defaultSentence(providerName));
@@ -120,6 +120,9 @@ public final class VcenterTrustOkmsTask implements GuideStep {
       return current.servers().stream().allMatch(CryptoManager.ServerStatus::connected) && !current.servers()
           .isEmpty() ? Optional.of(current) : Optional.empty();
     });
+    if (issued != null) {
+      deleteSuperseded(context, crypto, providerName, okmsId.get(), issued);
+    }
     if (settings.setDefault && provider(crypto, providerName).map(p -> !p.useAsDefault()).orElse(true)) {
       if (context.change(defaultSentence(providerName))) {
         crypto.markDefault(providerName);
@@ -190,13 +193,12 @@ public final class VcenterTrustOkmsTask implements GuideStep {
    * vCenter presents a certificate OKMS issued for its own CSR, valid beyond the renewal threshold. When another run
    * replaced vCenter's CSR meanwhile (vCenter then refuses this run's certificate), this run converges on that CSR.
    */
-  private static void clientCertificate(StepContext context, CryptoManager crypto, String providerName,
+  private static OkmsApi.Credential clientCertificate(StepContext context, CryptoManager crypto, String providerName,
       String okmsId) {
     for (int attempt = 1; ; attempt++) {
       String csrBefore = crypto.retrieveClientCsr(providerName);
       try {
-        convergeClientCertificate(context, crypto, providerName, okmsId);
-        return;
+        return convergeClientCertificate(context, crypto, providerName, okmsId);
       } catch (CsrReplaced e) {
         if (attempt >= CSR_RACE_ATTEMPTS) {
           throw new StepException("vCenter's client CSR for " + providerName + " keeps being replaced by another"
@@ -216,8 +218,9 @@ public final class VcenterTrustOkmsTask implements GuideStep {
     }
   }
 
-  private static void convergeClientCertificate(StepContext context, CryptoManager crypto, String providerName,
-      String okmsId) {
+  /** The credential newly given to vCenter, or null when the one it has stays (or in plan mode). */
+  private static OkmsApi.Credential convergeClientCertificate(StepContext context, CryptoManager crypto,
+      String providerName, String okmsId) {
     EncryptionSettings settings = context.settings();
     String owner = owner(context, providerName);
     String current = crypto.retrieveClientCert(providerName);
@@ -225,7 +228,7 @@ public final class VcenterTrustOkmsTask implements GuideStep {
       X509Certificate certificate = Pem.certificate(current, "client certificate");
       if (issuedBy(context.okms(), okmsId, certificate)) {
         context.put(Outputs.CLIENT_CERTIFICATE_EXPIRY, certificate.getNotAfter().toInstant().toString());
-        return;
+        return null;
       }
       context.warn("vCenter's client certificate for " + providerName + " belongs to no live credential of OKMS "
           + okmsId + " (deleted?): OKMS refuses it, so a new credential is issued");
@@ -236,7 +239,7 @@ public final class VcenterTrustOkmsTask implements GuideStep {
       if (!context.change(csrSentence(renewal, providerName))) {
         context.change(signSentence(settings.credentialName));
         context.change(uploadSentence(settings.credentialName));
-        return;
+        return null;
       }
       csrPem = crypto.generateClientCsr(providerName);
     }
@@ -245,7 +248,7 @@ public final class VcenterTrustOkmsTask implements GuideStep {
     OkmsApi.Credential credential = credentialFor(context, okms, okmsId, csrPem, owner,
         () -> !signedCsr.equals(crypto.retrieveClientCsr(providerName)));
     if (credential == null) {
-      return; // plan mode
+      return null; // plan mode
     }
     if (context.change(uploadSentence(settings.credentialName))) {
       crypto.updateKmsSignedCsrClientCert(providerName, credential.certificatePEM());
@@ -253,8 +256,20 @@ public final class VcenterTrustOkmsTask implements GuideStep {
     context.put(Outputs.CREDENTIAL_ID, credential.id());
     context.put(Outputs.CLIENT_CERTIFICATE_EXPIRY, Pem.certificate(credential.certificatePEM(), "certificate")
         .getNotAfter().toInstant().toString());
-    // only this provider's own superseded credentials: another provider's (same name or not) is never touched;
-    // OKMS deletes only READY ones (CredentialStatusInvalid otherwise), so one still CREATING is waited for
+    return credential;
+  }
+
+  /**
+   * Deletes the OKMS credentials {@code credential} supersedes, once vCenter reports itself connected with it: until
+   * then the old one is what vCenter can still use. Only this provider's own: another provider's (same name or not)
+   * is never touched; OKMS deletes only READY ones (CredentialStatusInvalid otherwise), so one still CREATING is
+   * waited for.
+   */
+  private static void deleteSuperseded(StepContext context, CryptoManager crypto, String providerName,
+      String okmsId, OkmsApi.Credential credential) {
+    EncryptionSettings settings = context.settings();
+    String owner = owner(context, providerName);
+    OkmsApi okms = context.okms();
     for (OkmsApi.Credential other : okms.credentials(okmsId)) {
       if (other.name().equals(settings.credentialName) && !other.id().equals(credential.id())
           && owner.equals(other.description()) && other.status() != OkmsApi.CredentialStatus.DELETING
