@@ -67,24 +67,25 @@ public final class ReportWriters {
 
   public static String json(ComplianceReport report) {
     try {
+      List<JsonProvider> providers = report.providers().stream().map(provider -> new JsonProvider(
+          provider.providerId(), provider.status(), provider.clientTrustServer(), provider.serverTrustClient(),
+          provider.clientCertificateNotAfter() == null ? null : provider.clientCertificateNotAfter().toString(),
+          provider.daysLeft(report.generatedAt()))).toList();
+      List<JsonVm> vms = report.vms().stream().map(vm -> new JsonVm(vm.name(), vm.id(), vm.compliant(),
+          vm.powerState(), vm.homeEncrypted(), vm.homeProvider(), vm.disks(), vm.protection().migrateEncryption(),
+          vm.protection().ftEncryptionMode(), vm.protection().vtpm(), vm.reasons())).toList();
       return Json.mapper().copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(new JsonReport(
-          report.generatedAt().toString(), report.vcenter(), report.scope(), report.expectedProvider(), report.maxNonCompliant(),
-          report.compliantCount(), report.nonCompliantCount(), report.passed(), report.providers().stream()
-              .map(provider -> new JsonProvider(provider.providerId(), provider.status(),
-                  provider.clientTrustServer(), provider.serverTrustClient(),
-                  provider.clientCertificateNotAfter() == null ? null
-                      : provider.clientCertificateNotAfter().toString(), provider.daysLeft(report.generatedAt())))
-              .toList(), report.vms().stream()
-              .map(vm -> new JsonVm(vm.name(), vm.id(), vm.compliant(), vm.powerState(), vm.homeEncrypted(),
-                  vm.homeProvider(), vm.disks(), vm.protection().migrateEncryption(),
-                  vm.protection().ftEncryptionMode(), vm.protection().vtpm(), vm.reasons())).toList())) + "\n";
+          report.generatedAt().toString(), report.vcenter(), report.scope(), report.expectedProvider(),
+          report.maxNonCompliant(), report.compliantCount(), report.nonCompliantCount(), report.passed(), providers,
+          vms)) + "\n";
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  private record JsonReport(String generatedAt, String vcenter, String scope, String expectedProvider, int maxNonCompliant,
-      long compliant, long nonCompliant, boolean passed, List<JsonProvider> keyProviders, List<JsonVm> vms) {}
+  private record JsonReport(String generatedAt, String vcenter, String scope, String expectedProvider,
+      int maxNonCompliant, long compliant, long nonCompliant, boolean passed, List<JsonProvider> keyProviders,
+      List<JsonVm> vms) {}
 
   /** A key provider as vCenter reported it: the evidence that the VMs' keys can still be fetched. */
   private record JsonProvider(String id, String status, boolean vcenterTrustsKms, boolean kmsTrustsVcenter,

@@ -234,4 +234,62 @@ class ReportWritersTest {
     assertThat(ComplianceReport.judge("vc", "vc/DC0/vm", null, null, 0, List.of(vm("okms-vm", OKMS, OKMS)),
         java.util.Map.of(), List.of(expiring), 0).passed()).as("0 days: only an expired certificate fails").isTrue();
   }
+
+  /**
+   * The whole mixed inventory of the evidence issue: encrypted; home only; a disk missing; another provider; a key
+   * missing in the KMS; no vTPM (evidence, not a failure); vMotion not encrypted. Each VM fails exactly its checks, in
+   * the JSON, JUnit, SARIF and GitLab reports alike.
+   */
+  @Test
+  void theWholeMixedInventoryFailsEachVmOnItsOwnChecksInEveryFormat() throws Exception {
+    CryptoKey missing = new CryptoKey("gone", "okms-eu-west-rbx");
+    VmState.Protection required = new VmState.Protection("required", "ftEncryptionRequired", true);
+    VmState.Protection noVtpm = new VmState.Protection("required", "ftEncryptionOpportunistic", false);
+    VmState.Protection weakVmotion = new VmState.Protection("opportunistic", "ftEncryptionOpportunistic", true);
+    List<VmState> vms = List.of(protect(vm("encrypted", OKMS, OKMS), required),
+        protect(vm("home-only", OKMS, (CryptoKey) null), required),
+        protect(vm("disk-missing", OKMS, OKMS, null), required), protect(vm("other-provider", OTHER, OTHER), required),
+        protect(vm("key-missing", missing, missing), required), protect(vm("no-vtpm", OKMS, OKMS), noVtpm),
+        protect(vm("vmotion-clear", OKMS, OKMS), weakVmotion));
+
+    ComplianceReport report = ComplianceReport.judge("vc", "vc/DC0/vm", "okms-eu-west-rbx", "required", 0, vms,
+        java.util.Map.of(missing, new io.github.okmsvm.core.vsphere.CryptoManager.KeyStatus(missing, false,
+            "KeyStateMissingInKMS")));
+    ReportWriters.writeAll(report, dir);
+
+    java.util.Map<String, List<String>> expected = new java.util.LinkedHashMap<>();
+    expected.put("encrypted", List.of());
+    expected.put("home-only", List.of("VM-ENC-002"));
+    expected.put("disk-missing", List.of("VM-ENC-002"));
+    expected.put("other-provider", List.of("VM-ENC-003"));
+    expected.put("key-missing", List.of("VM-ENC-005"));
+    expected.put("no-vtpm", List.of());
+    expected.put("vmotion-clear", List.of("VM-ENC-006"));
+    assertThat(report.vms()).extracting(vm -> vm.name() + "=" + vm.failedChecks().keySet().stream()
+        .map(ComplianceCheck::id).toList()).containsExactlyElementsOf(expected.entrySet().stream()
+        .map(entry -> entry.getKey() + "=" + entry.getValue()).toList());
+
+    JsonNode json = Json.mapper().readTree(dir.resolve("compliance.json").toFile());
+    assertThat(json.get("nonCompliant").asInt()).isEqualTo(5);
+    assertThat(json.at("/vms/5/vtpm").asBoolean()).isFalse();
+    assertThat(json.at("/vms/6/encryptedVMotion").asText()).isEqualTo("opportunistic");
+    XmlElement suite = SoapCodec.parse(Files.readAllBytes(dir.resolve("TEST-okms-compliance.xml")));
+    assertThat(suite.attributes()).containsEntry("tests", "7").containsEntry("failures", "5");
+    List<String> sarif = new java.util.ArrayList<>();
+    Json.mapper().readTree(dir.resolve("compliance.sarif").toFile()).at("/runs/0/results").forEach(result ->
+        sarif.add(result.at("/locations/0/logicalLocations/0/name").asText() + "=" + result.get("ruleId").asText()));
+    List<String> gitlab = new java.util.ArrayList<>();
+    Json.mapper().readTree(dir.resolve("gl-code-quality-report.json").toFile()).forEach(issue ->
+        gitlab.add(issue.at("/location/path").asText().replace("vc/DC0/vm/", "") + "="
+            + issue.get("check_name").asText().split(" ")[0]));
+    List<String> failing = expected.entrySet().stream().flatMap(entry -> entry.getValue().stream()
+        .map(rule -> entry.getKey() + "=" + rule)).toList();
+    assertThat(sarif).containsExactlyElementsOf(failing);
+    assertThat(gitlab).containsExactlyElementsOf(failing);
+  }
+
+  private static VmState protect(VmState vm, VmState.Protection protection) {
+    return new VmState(vm.ref(), vm.name(), vm.powerState(), vm.hasSnapshots(), vm.homeKey(), vm.disks(),
+        vm.poweredOffMarker(), vm.changeVersion(), protection);
+  }
 }
