@@ -2,8 +2,10 @@ package io.github.okmsvm.benchmark;
 
 import io.github.okmsvm.core.config.EncryptionSettings;
 import io.github.okmsvm.core.event.ProgressEvent;
+import io.github.okmsvm.core.ovh.OrderApi;
 import io.github.okmsvm.core.ovh.OvhApi;
 import io.github.okmsvm.core.report.ComplianceReport;
+import io.github.okmsvm.core.steps.Command;
 import io.github.okmsvm.core.steps.EncryptionFlow;
 import io.github.okmsvm.core.steps.StepContext;
 import io.github.okmsvm.core.vsphere.MoRef;
@@ -39,6 +41,7 @@ public final class Benchmarks {
     benchmarks.compliance(10_000, 2);
     benchmarks.convergedRerun(10);
     benchmarks.convergedRerun(1_000);
+    benchmarks.firstOrder(5_000);
     benchmarks.parallelEncryption(200, Duration.ofMillis(500), 4);
     for (Duration task : List.of(Duration.ofMillis(500), Duration.ofSeconds(3), Duration.ofSeconds(12))) {
       benchmarks.polling(task);
@@ -136,6 +139,40 @@ public final class Benchmarks {
     }
   }
 
+  /**
+   * Ordering the OKMS on an account with {@code past} orders: the pending-order check asks the API for the last 30
+   * days' orders only ({@code date.from}), against reading the whole history (the list, then each order).
+   */
+  private void firstOrder(int past) {
+    try (OkmsSandbox sandbox = OkmsSandbox.builder().pcc(PCC).start()) {
+      sandbox.pastOrders(past);
+      EncryptionSettings settings = EncryptionSettings.builder().region("eu-west-rbx").order(true)
+          .timeout(Duration.ofMinutes(2)).build();
+      sandbox.ovhApi().counters().reset();
+      long started = System.nanoTime();
+      StepContext context = new StepContext(settings, () -> ovh(sandbox), () -> connect(sandbox), event -> { });
+      try {
+        EncryptionFlow.run(EncryptionFlow.forCommand(Command.ORDER, false, null), context);
+      } finally {
+        context.close();
+      }
+      long elapsed = System.nanoTime() - started;
+      long reads = sandbox.ovhApi().counters().total() - sandbox.ovhApi().counters().writes();
+      long history;
+      try (OvhApi ovh = ovh(sandbox)) {
+        history = 1 + new OrderApi(ovh).orderIds().size();
+      }
+      row("ordering the OKMS on an account with " + past + " past orders: OVHcloud reads, wall time", reads + ", "
+          + millis(elapsed), history + " (the whole history read)", String.format("%.0f× fewer",
+          (double) history / reads), "bounded whatever the account's history", reads < 100);
+    }
+  }
+
+  private static OvhApi ovh(OkmsSandbox sandbox) {
+    return OvhApi.builder().endpoint(sandbox.ovhEndpoint()).credentials(sandbox.applicationKey())
+        .sslContext(sandbox.clientSslContext()).build();
+  }
+
   /** Encrypting {@code vms} VMs whose reconfigure task lasts {@code task}: parallel against sequential. */
   private void parallelEncryption(int vms, Duration task, int parallelism) {
     long parallel = encryptionTime(vms, task, parallelism);
@@ -153,7 +190,7 @@ public final class Benchmarks {
       sandbox.vcenterServer().taskDuration(Duration.ofMillis(10));
       EncryptionSettings.Builder settings = EncryptionSettings.builder().region("eu-west-rbx").pccServiceName(PCC)
           .timeout(Duration.ofMinutes(5));
-      run(sandbox, settings.vms(List.of("none-*")).build(), event -> { }); // steps 1 to 5, no VM
+      run(sandbox, settings.vms(List.of("none-*")).allowEmptySelection(true).build(), event -> { }); // steps 1-5
       sandbox.vcenterServer().taskDuration(task);
       AtomicLong step6 = new AtomicLong();
       run(sandbox, settings.vms(List.of("vm-*")).parallelism(parallelism).build(), event -> {
@@ -192,9 +229,7 @@ public final class Benchmarks {
   private static void run(OkmsSandbox sandbox, EncryptionSettings settings,
       io.github.okmsvm.core.event.ProgressListener listener) {
     StepContext context = new StepContext(settings,
-        () -> OvhApi.builder().endpoint(sandbox.ovhEndpoint()).credentials(sandbox.applicationKey())
-            .sslContext(sandbox.clientSslContext()).build(),
-        () -> connect(sandbox), listener);
+        () -> ovh(sandbox), () -> connect(sandbox), listener);
     try {
       EncryptionFlow.run(EncryptionFlow.steps(true), context);
     } finally {
