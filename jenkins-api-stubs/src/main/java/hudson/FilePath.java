@@ -5,8 +5,6 @@ import hudson.remoting.VirtualChannel;
 import java.io.File;
 import java.io.IOException;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import org.jenkinsci.remoting.RoleChecker;
 import org.jenkinsci.remoting.RoleSensitive;
 
@@ -54,10 +52,6 @@ public final class FilePath implements Serializable {
 
   public boolean exists() throws IOException, InterruptedException {
     return act(new Exists());
-  }
-
-  public String readToString() throws IOException, InterruptedException {
-    return act(new ReadToString());
   }
 
   /** Runs {@code callable} where the file is: here, or on the agent (the channel serializes it there and back). */
@@ -110,15 +104,6 @@ public final class FilePath implements Serializable {
     @Override
     public Boolean invoke(File f, VirtualChannel channel) {
       return f.exists();
-    }
-  }
-
-  private static final class ReadToString extends jenkins.MasterToSlaveFileCallable<String> {
-    private static final long serialVersionUID = 1L;
-
-    @Override
-    public String invoke(File f, VirtualChannel channel) throws IOException {
-      return Files.readString(f.toPath(), StandardCharsets.UTF_8);
     }
   }
 }

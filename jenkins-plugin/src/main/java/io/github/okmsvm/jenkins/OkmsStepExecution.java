@@ -45,7 +45,8 @@ final class OkmsStepExecution extends SynchronousNonBlockingStepExecution<HashMa
         : jenkins.get(CredentialLookup.class);
     Command command = step.command();
     try {
-      NodeWork work = new NodeWork(command, step.settings(), arguments(), workspaceFiles(),
+      Map<String, String> files = workspaceFiles();
+      NodeWork work = new NodeWork(command, step.settings(), arguments(), files,
           command == Command.CHECK ? inWorkspace(SettingNames.REPORT_DIRECTORY, step.getReportDirectory()) : null,
           List.of(JenkinsCredentials.ovh(step.getOvhCredentialsId(), lookup, run),
               JenkinsCredentials.vcenter(step.getVcenterCredentialsId(), lookup, run)),
@@ -54,7 +55,7 @@ final class OkmsStepExecution extends SynchronousNonBlockingStepExecution<HashMa
         return unstableWhenTheGateSaysSo(workspace.act(work), run, listener);
       }
       if (work.needsWorkspace()) {
-        throw new ConfigurationException(workspaceFiles().keySet().stream().sorted().findFirst()
+        throw new ConfigurationException(files.keySet().stream().sorted().findFirst()
             .orElse(SettingNames.REPORT_DIRECTORY), "is a file in the workspace,"
             + " and " + command.functionName() + " is not inside node", "call it inside node { } (or a stage with an"
             + " agent)");

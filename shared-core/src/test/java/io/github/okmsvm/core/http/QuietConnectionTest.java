@@ -55,6 +55,40 @@ class QuietConnectionTest {
         .doesNotContain("session-cookie-value");
   }
 
+  /** A proxy's login (Jenkins' proxy) answers its 407 challenge and reaches no log line, in clear or in Base64. */
+  @Test
+  void aProxyLoginReachesTheProxyAndNoLogLine() throws Exception {
+    HttpServer proxy = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    java.util.List<String> logins = new java.util.concurrent.CopyOnWriteArrayList<>();
+    proxy.createContext("/", exchange -> {
+      exchange.getRequestBody().readAllBytes();
+      String login = exchange.getRequestHeaders().getFirst("Proxy-Authorization");
+      if (login == null) {
+        exchange.getResponseHeaders().add("Proxy-Authenticate", "Basic realm=\"proxy\"");
+        exchange.sendResponseHeaders(407, -1);
+      } else {
+        logins.add(login);
+        exchange.sendResponseHeaders(200, -1);
+      }
+      exchange.close();
+    });
+    proxy.start();
+    long before = size();
+    try (CloseableHttpClient http = HttpTransport.builder().proxy(HttpProxy.of("127.0.0.1",
+        proxy.getAddress().getPort(), host -> false).withLogin("jenkins", io.github.okmsvm.core.common.Secret.of(
+        "pr0xy-pa55"))).build()) {
+      send(http, "consumer-key-value");
+    } finally {
+      proxy.stop(0);
+    }
+    String basic = java.util.Base64.getEncoder().encodeToString("jenkins:pr0xy-pa55".getBytes(
+        StandardCharsets.UTF_8));
+
+    assertThat(logins).containsExactly("Basic " + basic);
+    assertThat(since(before)).contains("DEBUG").doesNotContain("pr0xy-pa55").doesNotContain(basic)
+        .doesNotContain("consumer-key-value");
+  }
+
   @Test
   void theLibrarysOwnConnectionWouldShowThem() throws Exception {
     long before = size();
@@ -76,8 +110,10 @@ class QuietConnectionTest {
     return Files.exists(LOG) ? Files.size(LOG) : 0;
   }
 
+  /** What was logged after {@code offset}: all of it when the logger started the file afresh meanwhile. */
   private static String since(long offset) throws IOException {
     byte[] all = Files.readAllBytes(LOG);
-    return new String(all, (int) offset, all.length - (int) offset, StandardCharsets.UTF_8);
+    int from = offset > all.length ? 0 : (int) offset;
+    return new String(all, from, all.length - from, StandardCharsets.UTF_8);
   }
 }
