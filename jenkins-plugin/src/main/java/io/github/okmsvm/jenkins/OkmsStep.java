@@ -44,6 +44,7 @@ public abstract class OkmsStep extends Step {
   private int maxNonCompliant;
   private boolean markUnstable;
   private String encryptedVMotion;
+  private boolean deepRekey;
   private Integer unstableNonCompliant;
   private int minCertificateDays;
   private String reportDirectory = "okms-reports";
@@ -76,7 +77,7 @@ public abstract class OkmsStep extends Step {
         .shutdownTimeout(Duration.ofSeconds(shutdownTimeoutSeconds)).parallelism(parallelism)
         .timeout(Duration.ofSeconds(timeoutSeconds)).plan(plan).maxNonCompliant(maxNonCompliant)
         .unstableNonCompliant(unstableNonCompliant).minCertificateDays(minCertificateDays)
-        .encryptedVMotion(encryptedVMotion).reportFormats(reportFormats).build();
+        .encryptedVMotion(encryptedVMotion).deepRekey(deepRekey).reportFormats(reportFormats).build();
   }
 
   public String getRegion() { return region; }
@@ -131,6 +132,8 @@ public abstract class OkmsStep extends Step {
   public void setMinCertificateDays(int days) { this.minCertificateDays = days; }
   public Integer getUnstableNonCompliant() { return unstableNonCompliant; }
   public void setUnstableNonCompliant(Integer count) { this.unstableNonCompliant = count; }
+  public boolean isDeepRekey() { return deepRekey; }
+  public void setDeepRekey(boolean deepRekey) { this.deepRekey = deepRekey; }
   public String getEncryptedVMotion() { return encryptedVMotion; }
   public void setEncryptedVMotion(String encryptedVMotion) { this.encryptedVMotion = encryptedVMotion; }
   public boolean isMarkUnstable() { return markUnstable; }

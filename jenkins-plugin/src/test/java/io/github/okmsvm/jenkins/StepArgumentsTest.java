@@ -25,7 +25,7 @@ class StepArgumentsTest {
   static Stream<Class<? extends Step>> steps() {
     return Stream.of(OkmsOrderStep.class, PccOpenKmsFlowStep.class, VcenterTrustOkmsStep.class,
         OvhIamPolicyStep.class, VcenterEncryptionPolicyStep.class, VcenterEncryptVmStep.class,
-        VcenterEncryptionComplianceStep.class);
+        VcenterEncryptionComplianceStep.class, VcenterRekeyVmStep.class);
   }
 
   /** A value for every argument, unlike any default. */
@@ -57,6 +57,7 @@ class StepArgumentsTest {
     args.put("maxNonCompliant", 3);
     args.put("markUnstable", true);
     args.put("encryptedVMotion", "required");
+    args.put("deepRekey", true);
     args.put("unstableNonCompliant", 1);
     args.put("minCertificateDays", 7);
     args.put("reportDirectory", "r");
@@ -182,6 +183,6 @@ class StepArgumentsTest {
   void functionNamesAreTheGuidesAndUnique() {
     assertThat(steps().map(StepInvoker::descriptor).map(StepDescriptor::getFunctionName)).containsExactly(
         "okmsOrder", "pccOpenKmsFlow", "vcenterTrustOkms", "ovhIamPolicy", "vcenterEncryptionPolicy",
-        "vcenterEncryptVm", "vcenterEncryptionCompliance");
+        "vcenterEncryptVm", "vcenterEncryptionCompliance", "vcenterRekeyVm");
   }
 }

@@ -262,4 +262,28 @@ class StepsAgainstSandboxTest {
             + " app-01 (vCenter's client certificate for key provider okms-eu-west-rbx expires on ")
         .hasMessageContaining("(minCertificateDays: 365)");
   }
+
+  @Test
+  @Order(14)
+  void vcenterRekeyVmMovesTheVmsToTheOkmsOfAnotherRegionAndThenLeavesThemAlone() throws Exception {
+    pipeline.run(OkmsOrderStep.class, pipeline.args(OkmsOrderStep.class, "region", "eu-west-gra", "order", true));
+    pipeline.run(PccOpenKmsFlowStep.class, pipeline.args(PccOpenKmsFlowStep.class, "pccServiceName",
+        PipelineFixture.PCC, "region", "eu-west-gra"));
+    pipeline.run(VcenterTrustOkmsStep.class, pipeline.args(VcenterTrustOkmsStep.class, "region", "eu-west-gra",
+        "setDefault", false));
+
+    Map<String, Object> planned = pipeline.run(VcenterRekeyVmStep.class, pipeline.args(VcenterRekeyVmStep.class,
+        "vms", List.of("app-*"), "region", "eu-west-gra", "plan", true));
+    Map<String, Object> moved = pipeline.run(VcenterRekeyVmStep.class, pipeline.args(VcenterRekeyVmStep.class,
+        "vms", List.of("app-*"), "region", "eu-west-gra"));
+    Map<String, Object> again = pipeline.run(VcenterRekeyVmStep.class, pipeline.args(VcenterRekeyVmStep.class,
+        "vms", List.of("app-*"), "region", "eu-west-gra"));
+
+    assertThat(planned).containsEntry("rekeyedVms", "app-01,app-02").containsEntry("changes", 2L);
+    assertThat(moved).containsEntry("rekeyedVms", "app-01,app-02").containsEntry("changes", 2L);
+    assertThat(again).containsEntry("rekeyedVms", "").containsEntry("unchangedVms", "app-01,app-02")
+        .containsEntry("changes", 0L);
+    assertThat(pipeline.run(VcenterEncryptionComplianceStep.class, pipeline.args(VcenterEncryptionComplianceStep.class,
+        "vms", List.of("app-*"), "providerName", "okms-eu-west-gra"))).containsEntry("passed", true);
+  }
 }

@@ -188,6 +188,10 @@ abstract class AbstractOkmsMojo extends AbstractMojo {
   @Parameter(property = PluginProperties.ENCRYPTED_VMOTION)
   String encryptedVMotion;
 
+  /** rekey: new data keys too (the VM off, its disks rewritten), not only a new key-encryption key. */
+  @Parameter(property = PluginProperties.DEEP_REKEY, defaultValue = "false")
+  boolean deepRekey;
+
   /** OVHcloud endpoint: {@code ovh-eu}, {@code ovh-ca}, {@code ovh-us} or an API URL. */
   @Parameter(property = PluginProperties.OVH_ENDPOINT)
   String ovhEndpoint;
@@ -299,7 +303,7 @@ abstract class AbstractOkmsMojo extends AbstractMojo {
         .shutdownTimeout(Duration.ofSeconds(shutdownTimeoutSeconds))
         .parallelism(parallelism).timeout(Duration.ofSeconds(timeoutSeconds)).plan(plan)
         .maxNonCompliant(maxNonCompliant).unstableNonCompliant(unstableNonCompliant).encryptedVMotion(encryptedVMotion)
-        .minCertificateDays(minCertificateDays).reportFormats(reportFormats());
+        .deepRekey(deepRekey).minCertificateDays(minCertificateDays).reportFormats(reportFormats());
     if (identityUrns != null) {
       builder.identityUrns(identityUrns);
     }

@@ -41,6 +41,7 @@ public final class PluginProperties {
   public static final String PARALLELISM = "okms.parallelism";
   public static final String MAX_NON_COMPLIANT = "okms.maxNonCompliant";
   public static final String ENCRYPTED_VMOTION = "okms.encryptedVMotion";
+  public static final String DEEP_REKEY = "okms.deepRekey";
   public static final String UNSTABLE_NON_COMPLIANT = "okms.unstableNonCompliant";
   public static final String MIN_CERTIFICATE_DAYS = "okms.minCertificateDays";
   public static final String REPORT_DIRECTORY = "okms.reportDirectory";

@@ -26,7 +26,7 @@ final class PropertyCheck {
   static final Set<String> SWITCHES = Set.of(PluginProperties.SKIP, PluginProperties.PLAN, PluginProperties.SANDBOX,
       PluginProperties.STRICT, PluginProperties.PREREQUISITES, PluginProperties.ORDER, PluginProperties.SET_DEFAULT,
       PluginProperties.ALLOW_POWER_OFF, PluginProperties.PARTIAL, PluginProperties.ALLOW_EMPTY_SELECTION,
-      PluginProperties.VCENTER_INSECURE);
+      PluginProperties.VCENTER_INSECURE, PluginProperties.DEEP_REKEY);
 
   private PropertyCheck() {}
 

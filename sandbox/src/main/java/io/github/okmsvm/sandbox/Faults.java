@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -14,6 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class Faults {
   private final Map<String, Deque<Fault>> queued = new ConcurrentHashMap<>();
+  private final Map<String, AtomicInteger> passing = new ConcurrentHashMap<>();
   private volatile Storm storm;
   private final AtomicLong stormStrikes = new AtomicLong();
 
@@ -26,6 +28,14 @@ public final class Faults {
       }
     }
     return this;
+  }
+
+  /** As {@link #inject}, after the next {@code passing} calls of {@code route} are answered as usual. */
+  public Faults injectAfter(String route, int passing, Fault fault, int times) {
+    if (passing > 0) {
+      this.passing.computeIfAbsent(route, key -> new AtomicInteger()).addAndGet(passing);
+    }
+    return inject(route, fault, times);
   }
 
   /**
@@ -42,12 +52,28 @@ public final class Faults {
     return stormStrikes.get();
   }
 
+  /** How many injected faults of {@code route} have not struck yet: a test shows its faults fired. */
+  public int pending(String route) {
+    Deque<Fault> queue = queued.get(route);
+    if (queue == null) {
+      return 0;
+    }
+    synchronized (queue) {
+      return queue.size();
+    }
+  }
+
   public void clear() {
     queued.clear();
+    passing.clear();
     storm = null;
   }
 
   public Fault next(String route) {
+    AtomicInteger pass = passing.get(route);
+    if (pass != null && pass.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+      return null;
+    }
     Deque<Fault> queue = queued.get(route);
     if (queue != null) {
       synchronized (queue) {

@@ -98,8 +98,21 @@ public final class KmipEndpoint implements AutoCloseable {
    */
   public static KmipEndpoint start(CertificateAuthority serverCa, CertificateAuthority clientCa, KmipAccess access,
       KmipObjects objects) {
+    return start(serverCa, clientCa, access, objects, InetAddress.getLoopbackAddress());
+  }
+
+  /**
+   * As above, listening on {@code address}, one of the loopback addresses: OKMS of different regions have different
+   * IP addresses, which a PCC's KMS flow tells apart.
+   */
+  public static KmipEndpoint start(CertificateAuthority serverCa, CertificateAuthority clientCa, KmipAccess access,
+      KmipObjects objects, InetAddress address) {
+    if (!address.isLoopbackAddress()) {
+      throw new IllegalArgumentException(address + " is not a loopback address");
+    }
+    String ip = address.getHostAddress();
     KeyAndChain server = serverCa.issue(CertificateAuthority.KeyType.RSA_2048,
-        CertificateAuthority.template("CN=127.0.0.1").ipAddress("127.0.0.1").dnsName("localhost").serverAuth());
+        CertificateAuthority.template("CN=" + ip).ipAddress(ip).dnsName("localhost").serverAuth());
     try {
       char[] password = new char[0];
       KeyStore keys = KeyStore.getInstance("PKCS12");
@@ -111,7 +124,7 @@ public final class KmipEndpoint implements AutoCloseable {
       context.init(keyManagers.getKeyManagers(), TrustMaterial.trustManagers(clientCa.certificatePem(), "OKMS CA"),
           null);
       SSLServerSocket socket = (SSLServerSocket) context.getServerSocketFactory()
-          .createServerSocket(0, 50, InetAddress.getLoopbackAddress());
+          .createServerSocket(0, 50, address);
       socket.setEnabledProtocols(new String[] {"TLSv1.3", "TLSv1.2"});
       socket.setNeedClientAuth(true);
       return new KmipEndpoint(socket, server.certificate(), access, objects);
@@ -120,8 +133,13 @@ public final class KmipEndpoint implements AutoCloseable {
     }
   }
 
+  /** The loopback address this endpoint listens on. */
+  public InetAddress serverAddress() {
+    return serverSocket.getInetAddress();
+  }
+
   public TlsEndpoint endpoint() {
-    return new TlsEndpoint("127.0.0.1", serverSocket.getLocalPort());
+    return new TlsEndpoint(serverSocket.getInetAddress().getHostAddress(), serverSocket.getLocalPort());
   }
 
   /** The server certificate this endpoint presents, issued by the OKMS CA. */

@@ -27,7 +27,15 @@ final class SandboxAccount {
   }
 
   synchronized SandboxOkms provisionOkms(String region, boolean justOrdered) {
-    SandboxOkms created = new SandboxOkms(UUID.randomUUID().toString(), region, justOrdered, this);
+    // 127.0.0.1 for the first, 127.0.0.2 for the second, ...: Linux answers on all of 127.0.0.0/8
+    byte[] ip = {127, 0, 0, (byte) (1 + okms.size() % 254)};
+    java.net.InetAddress address;
+    try {
+      address = java.net.InetAddress.getByAddress(ip);
+    } catch (java.net.UnknownHostException impossible) {
+      throw new IllegalStateException(impossible);
+    }
+    SandboxOkms created = new SandboxOkms(UUID.randomUUID().toString(), region, justOrdered, this, address);
     okms.put(created.id, created);
     return created;
   }

@@ -28,11 +28,12 @@ final class SandboxOkms {
   private CertificateAuthority rsaCa;
   private KmipEndpoint rsaKmip;
 
-  SandboxOkms(String id, String region, boolean justOrdered, SandboxAccount account) {
+  /** The OKMS on {@code address}: each OKMS of an account has its own, as OKMS of different regions do. */
+  SandboxOkms(String id, String region, boolean justOrdered, SandboxAccount account, java.net.InetAddress address) {
     this.id = id;
     this.region = region;
     this.ca = CertificateAuthority.create("CN=CCMUsersCA");
-    this.kmip = KmipEndpoint.start(ca, new OkmsKmipAccess(account, this), new KmipObjects());
+    this.kmip = KmipEndpoint.start(ca, ca, new OkmsKmipAccess(account, this), new KmipObjects(), address);
     this.createdAt = Instant.now();
     this.justOrdered = justOrdered;
     this.account = account;
@@ -42,7 +43,8 @@ final class SandboxOkms {
   private synchronized KmipEndpoint rsaKmip() {
     if (rsaKmip == null) {
       rsaCa = CertificateAuthority.create("CN=CCMUsersRSACA");
-      rsaKmip = KmipEndpoint.start(rsaCa, ca, new OkmsKmipAccess(account, this), kmip.objects());
+      rsaKmip = KmipEndpoint.start(rsaCa, ca, new OkmsKmipAccess(account, this), kmip.objects(),
+          kmip.serverAddress());
     }
     return rsaKmip;
   }
@@ -54,12 +56,18 @@ final class SandboxOkms {
     }
   }
 
+  /** The KMIP host name: localhost for the first OKMS, its own loopback address for the others (no name has it). */
+  private String host() {
+    String ip = kmip.endpoint().host();
+    return ip.equals("127.0.0.1") ? "localhost" : ip;
+  }
+
   String urn() {
     return "urn:v1:eu:resource:okms:" + id;
   }
 
   String kmipEndpoint() {
-    return "localhost:" + kmip.endpoint().port();
+    return host() + ":" + kmip.endpoint().port();
   }
 
   Map<String, Object> toJson(boolean withPublicCa) {
@@ -69,7 +77,7 @@ final class SandboxOkms {
         "id", id,
         "region", region,
         "kmipEndpoint", kmipEndpoint(),
-        "kmipRsaEndpoint", rsa == null ? null : "localhost:" + rsa.endpoint().port(),
+        "kmipRsaEndpoint", rsa == null ? null : host() + ":" + rsa.endpoint().port(),
         "restEndpoint", "https://localhost:" + kmip.endpoint().port(),
         "swaggerEndpoint", "https://localhost:" + kmip.endpoint().port() + "/swagger",
         "publicCA", withPublicCa ? ca.certificatePem() : null,

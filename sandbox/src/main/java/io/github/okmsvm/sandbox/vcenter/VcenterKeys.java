@@ -79,6 +79,30 @@ final class VcenterKeys {
     }
   }
 
+  /**
+   * Makes {@code keyId}, given to a VM, ready as vCenter does: read from the KMS, activated when Pre-Active. A key the
+   * KMS does not hold, or cannot make Active, or an unreachable KMS is a RuntimeFault, so the VM stays as it was.
+   */
+  void useKey(KeyProviders.Provider provider, String keyId) {
+    try (KmipClient kms = open(provider)) {
+      if (state(kms, keyId) == PRE_ACTIVE) {
+        kms.call(Operation.ACTIVATE, Ttlv.structure(Tag.REQUEST_PAYLOAD, Ttlv.text(Tag.UNIQUE_IDENTIFIER, keyId)));
+      }
+      if (state(kms, keyId) != ACTIVE) {
+        throw new SoapFault("RuntimeFault", "Key " + keyId + " of key provider " + provider.id + " is not active in"
+            + " the KMS " + provider.serverName + ".");
+      }
+      kms.call(Operation.GET, Ttlv.structure(Tag.REQUEST_PAYLOAD, Ttlv.text(Tag.UNIQUE_IDENTIFIER, keyId)));
+    } catch (KmipClient.Refusal e) {
+      throw new SoapFault("RuntimeFault", "Cannot get key " + keyId + " from key provider " + provider.id + ": the"
+          + " KMS " + provider.serverName + " refused " + e.getMessage());
+    } catch (IOException e) {
+      throw new SoapFault("RuntimeFault", "Cannot get key " + keyId + " from key provider " + provider.id + ": the"
+          + " KMS " + provider.serverName + " at " + provider.address + ":" + provider.port + " cannot be reached ("
+          + e.getMessage() + ")");
+    }
+  }
+
   /** Whether the KMS holds {@code keyId} Active, read with Get Attributes (State) as vCenter reads it. */
   KeyStatus status(KeyProviders.Provider provider, String keyId) {
     try (KmipClient kms = open(provider)) {

@@ -143,13 +143,24 @@ public final class VcenterServer implements AutoCloseable {
 
   /** Gives the VM of that name a virtual TPM, as the vSphere Client's "Add TPM" does. */
   public void addVtpm(String vmName) {
-    SandboxVm vm;
-    synchronized (inventory) {
-      vm = inventory.vms.values().stream().filter(candidate -> candidate.name.equals(vmName)).findFirst()
-          .orElseThrow(() -> new IllegalArgumentException("no VM " + vmName));
-    }
+    SandboxVm vm = named(vmName);
     synchronized (vm) {
       vm.vtpm = true;
+    }
+  }
+
+  /** Takes a snapshot of the VM of that name (one chain, no tree), as the vSphere Client's "Take Snapshot" does. */
+  public void takeSnapshot(String vmName) {
+    SandboxVm vm = named(vmName);
+    synchronized (vm) {
+      vm.hasSnapshot = true;
+    }
+  }
+
+  private SandboxVm named(String vmName) {
+    synchronized (inventory) {
+      return inventory.vms.values().stream().filter(candidate -> candidate.name.equals(vmName)).findFirst()
+          .orElseThrow(() -> new IllegalArgumentException("no VM " + vmName));
     }
   }
 
@@ -605,11 +616,17 @@ public final class VcenterServer implements AutoCloseable {
     XmlElement spec = request.child("spec").orElseThrow(() -> SoapFault.invalidArgument("spec"));
     String homeProfile = spec.path("vmProfile.profileId").map(XmlElement::text).orElse(null);
     Map<Integer, String> diskProfiles = new java.util.LinkedHashMap<>();
+    Map<Integer, Recrypt> diskRecrypts = new java.util.LinkedHashMap<>();
     for (XmlElement change : spec.children("deviceChange")) {
       String key = change.path("device.key").map(XmlElement::text).orElseThrow(() ->
           SoapFault.invalidArgument("spec.deviceChange.device.key"));
       diskProfiles.put(Integer.parseInt(key), change.path("profile.profileId").map(XmlElement::text).orElse(null));
+      Recrypt recrypt = recrypt(change.path("backing.crypto").orElse(null), "spec.deviceChange.backing.crypto");
+      if (recrypt != null) {
+        diskRecrypts.put(Integer.parseInt(key), recrypt);
+      }
     }
+    Recrypt homeRecrypt = recrypt(spec.child("crypto").orElse(null), "spec.crypto");
     Map<String, String> extraConfig = new java.util.LinkedHashMap<>();
     for (XmlElement option : spec.children("extraConfig")) {
       String key = option.childText("key");
@@ -643,6 +660,9 @@ public final class VcenterServer implements AutoCloseable {
         throw new SoapFault("InvalidState", "The operation is not allowed in the current state: the virtual machine"
             + " has snapshots.");
       }
+      if (homeRecrypt != null || !diskRecrypts.isEmpty()) {
+        recryptChecks(vm, homeRecrypt, diskRecrypts);
+      }
       KeyProviders.Provider kms = encrypting ? connectedDefaultProvider() : null;
       String provider = kms == null ? null : kms.id;
       // one key per task from the default provider's KMS, for home and disks alike (what the vSphere Client and a
@@ -674,7 +694,16 @@ public final class VcenterServer implements AutoCloseable {
           vm.homeProvider = provider;
         }
       }
+      if (homeRecrypt != null) {
+        vm.homeKeyId = homeRecrypt.keyId();
+        vm.homeProvider = homeRecrypt.provider().id;
+      }
       for (SandboxVm.Disk disk : vm.disks) {
+        Recrypt recrypt = diskRecrypts.get(disk.key);
+        if (recrypt != null) {
+          disk.keyId = recrypt.keyId();
+          disk.provider = recrypt.provider().id;
+        }
         String profile = diskProfiles.get(disk.key);
         if (diskProfiles.containsKey(disk.key) && profile != null) {
           disk.profile = profile;
@@ -685,6 +714,85 @@ public final class VcenterServer implements AutoCloseable {
         }
       }
     });
+  }
+
+  /** A shallow or deep re-key asked of the VM home or of one disk: the new key, of a registered provider. */
+  private record Recrypt(boolean deep, String keyId, KeyProviders.Provider provider) {}
+
+  /**
+   * The re-key a crypto spec asks for, or null for none (absent, or CryptoSpecNoOp). The other crypto specs (encrypt,
+   * decrypt, register) are vCenter's too, but the product sends none of them, and the sandbox does not pretend them.
+   */
+  private Recrypt recrypt(XmlElement crypto, String path) {
+    if (crypto == null || "CryptoSpecNoOp".equals(crypto.xsiType())) {
+      return null;
+    }
+    boolean deep = "CryptoSpecDeepRecrypt".equals(crypto.xsiType());
+    if (!deep && !"CryptoSpecShallowRecrypt".equals(crypto.xsiType())) {
+      throw new SoapFault("NotSupported", "The sandbox vCenter does not implement " + crypto.xsiType() + " in "
+          + path + ".");
+    }
+    String keyId = crypto.path("newKeyId.keyId").map(XmlElement::text).orElse("");
+    if (keyId.isBlank()) {
+      throw SoapFault.invalidArgument(path + ".newKeyId.keyId");
+    }
+    XmlElement providerId = crypto.path("newKeyId.providerId").orElseThrow(() ->
+        SoapFault.invalidArgument(path + ".newKeyId.providerId"));
+    return new Recrypt(deep, keyId, keyProviders.provider(providerId));
+  }
+
+  /**
+   * What vCenter refuses of a re-key (vcsim's rules, with vCenter's): only an encrypted VM, and only its encrypted
+   * disks; a deep re-key only powered off and without snapshots, and not mixed with a shallow one; the current keys
+   * readable (from the host while the VM runs, else from their KMS, to unwrap what they protect); the new key
+   * available from its KMS, which vCenter activates when it is Pre-Active, as for any key it gives a VM.
+   */
+  private void recryptChecks(SandboxVm vm, Recrypt home, Map<Integer, Recrypt> disks) {
+    if (vm.homeKeyId == null) {
+      throw new SoapFault("InvalidState", "The operation is not allowed in the current state: the virtual machine"
+          + " is not encrypted.");
+    }
+    for (SandboxVm.Disk disk : vm.disks) {
+      if (disks.containsKey(disk.key) && disk.keyId == null) {
+        throw new SoapFault("InvalidDeviceSpec", "Invalid configuration for device '" + disk.label + "': it is not"
+            + " encrypted, so it cannot be re-keyed.", List.of(XmlElement.text("deviceIndex", disk.key)));
+      }
+    }
+    List<Recrypt> all = new ArrayList<>(disks.values());
+    if (home != null) {
+      all.add(home);
+    }
+    boolean deep = all.stream().anyMatch(Recrypt::deep);
+    if (deep && all.stream().anyMatch(recrypt -> !recrypt.deep())) {
+      throw SoapFault.invalidArgument("spec.crypto");
+    }
+    if (deep && vm.powerState.equals("poweredOn")) {
+      throw new SoapFault("InvalidPowerState", "The attempted operation cannot be performed in the current state"
+          + " (Powered on).", List.of(XmlElement.text("requestedState", "poweredOff"),
+              XmlElement.text("existingState", "poweredOn")));
+    }
+    if (deep && vm.hasSnapshot) {
+      throw new SoapFault("InvalidState", "The operation is not allowed in the current state: the virtual machine"
+          + " has snapshots.");
+    }
+    if (!vm.powerState.equals("poweredOn")) {
+      java.util.Set<List<String>> current = new java.util.LinkedHashSet<>();
+      current.add(List.of(vm.homeKeyId, vm.homeProvider));
+      vm.disks.stream().filter(disk -> disks.containsKey(disk.key))
+          .forEach(disk -> current.add(List.of(disk.keyId, disk.provider)));
+      for (List<String> key : current) {
+        VcenterKeys.KeyStatus status = keys.status(keyProviders.provider(XmlElement.of("providerId",
+            XmlElement.text("id", key.get(1)))), key.get(0));
+        if (!status.available()) {
+          throw new SoapFault("EncryptionKeyRequired", "The operation is not allowed in the current state: the key"
+              + " " + key.get(0) + " of key provider " + key.get(1) + " is required (" + status.reason() + ").",
+              List.of(XmlElement.of("requiredKey", XmlElement.text("keyId", key.get(0)), XmlElement.of("providerId",
+                  XmlElement.text("id", key.get(1)))).typed("CryptoKeyId")));
+        }
+      }
+    }
+    all.stream().map(recrypt -> Map.entry(recrypt.keyId(), recrypt.provider())).distinct()
+        .forEach(key -> keys.useKey(key.getValue(), key.getKey()));
   }
 
   /** The default key provider, if vCenter is connected to it (checked for real, remembered for half a minute). */

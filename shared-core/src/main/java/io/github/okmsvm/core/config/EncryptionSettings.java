@@ -79,6 +79,8 @@ public final class EncryptionSettings implements Serializable {
    * encrypt-vm converges and the gate checks: {@code required} or {@code opportunistic}; null leaves it alone.
    */
   public final String encryptedVMotion;
+  /** Re-key: new data keys too (deep: the VM powered off, its disks rewritten), not only the key-encryption key. */
+  public final boolean deepRekey;
   /** The gate's report formats by name ({@code sarif}, {@code junit}, …); empty for all of them. */
   public final List<String> reportFormats;
 
@@ -111,6 +113,7 @@ public final class EncryptionSettings implements Serializable {
     this.maxNonCompliant = b.maxNonCompliant;
     this.unstableNonCompliant = b.unstableNonCompliant;
     this.minCertificateDays = b.minCertificateDays;
+    this.deepRekey = b.deepRekey;
     this.encryptedVMotion = blankToNull(b.encryptedVMotion) == null ? null
         : b.encryptedVMotion.strip().toLowerCase(Locale.ROOT);
     this.reportFormats = List.copyOf(b.reportFormats);
@@ -321,6 +324,7 @@ public final class EncryptionSettings implements Serializable {
     private Integer unstableNonCompliant;
     private int minCertificateDays;
     private String encryptedVMotion;
+    private boolean deepRekey;
     private final List<String> reportFormats = new ArrayList<>();
 
     public Builder region(String value) { this.region = value; return this; }
@@ -362,6 +366,7 @@ public final class EncryptionSettings implements Serializable {
     public Builder unstableNonCompliant(Integer value) { this.unstableNonCompliant = value; return this; }
     public Builder minCertificateDays(int value) { this.minCertificateDays = value; return this; }
     public Builder encryptedVMotion(String value) { this.encryptedVMotion = value; return this; }
+    public Builder deepRekey(boolean value) { this.deepRekey = value; return this; }
     public Builder reportFormats(List<String> values) {
       reportFormats.clear();
       values.forEach(value -> reportFormats.add(value == null ? "" : value)); // a null item is reported

@@ -36,6 +36,7 @@ public final class SettingNames {
   public static final String PLAN = "plan";
   public static final String MAX_NON_COMPLIANT = "maxNonCompliant";
   public static final String ENCRYPTED_VMOTION = "encryptedVMotion";
+  public static final String DEEP_REKEY = "deepRekey";
   public static final String UNSTABLE_NON_COMPLIANT = "unstableNonCompliant";
   public static final String MIN_CERTIFICATE_DAYS = "minCertificateDays";
   public static final String REPORT_DIRECTORY = "reportDirectory";
@@ -63,8 +64,8 @@ public final class SettingNames {
       IDENTITY_URNS, CREDENTIAL_NAME, CREDENTIAL_VALIDITY_DAYS, RENEW_BEFORE_DAYS, PROVIDER_NAME, SET_DEFAULT,
       IAM_POLICY_NAME, IAM_ACTIONS, STORAGE_POLICY_NAME, VMS, VM_FOLDER, ALLOW_POWER_OFF, PARTIAL,
       ALLOW_EMPTY_SELECTION, SHUTDOWN_TIMEOUT_SECONDS, PARALLELISM, TIMEOUT_SECONDS, PLAN, MAX_NON_COMPLIANT,
-      UNSTABLE_NON_COMPLIANT, MIN_CERTIFICATE_DAYS, ENCRYPTED_VMOTION, REPORT_DIRECTORY, REPORT_FORMATS, OVH_ENDPOINT, OVH_TOKEN_URL, OVH_CA_FILE, VCENTER_SERVER,
-      VCENTER_THUMBPRINT, VCENTER_CA_FILE, VCENTER_INSECURE);
+      UNSTABLE_NON_COMPLIANT, MIN_CERTIFICATE_DAYS, ENCRYPTED_VMOTION, DEEP_REKEY, REPORT_DIRECTORY, REPORT_FORMATS,
+      OVH_ENDPOINT, OVH_TOKEN_URL, OVH_CA_FILE, VCENTER_SERVER, VCENTER_THUMBPRINT, VCENTER_CA_FILE, VCENTER_INSECURE);
 
   /**
    * Logins, which come from a credential source rather than a plain setting: Maven reads them from properties, the

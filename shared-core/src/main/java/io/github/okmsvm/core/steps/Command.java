@@ -11,7 +11,8 @@ public enum Command {
   IAM_POLICY("iam-policy", "ovhIamPolicy"),
   ENCRYPTION_POLICY("encryption-policy", "vcenterEncryptionPolicy"),
   ENCRYPT_VM("encrypt-vm", "vcenterEncryptVm"),
-  CHECK("check", "vcenterEncryptionCompliance");
+  CHECK("check", "vcenterEncryptionCompliance"),
+  REKEY("rekey", "vcenterRekeyVm");
 
   private final String goal;
   private final String functionName;

@@ -38,6 +38,7 @@ public final class EncryptionFlow {
       case ENCRYPTION_POLICY -> List.of(new VcenterEncryptionPolicyTask());
       case ENCRYPT_VM -> steps(prerequisites);
       case CHECK -> List.of(new VcenterEncryptionComplianceTask(reportDirectory));
+      case REKEY -> List.of(new VcenterRekeyVmTask());
     };
   }
 

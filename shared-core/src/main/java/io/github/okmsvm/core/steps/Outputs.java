@@ -25,6 +25,9 @@ public final class Outputs {
   public static final String STORAGE_POLICY_ID = "storagePolicyId";
   public static final String ENCRYPTED_VMS = "encryptedVms";
   public static final String ALREADY_ENCRYPTED_VMS = "alreadyEncryptedVms";
+  public static final String REKEYED_VMS = "rekeyedVms";
+  /** The VMs a re-key left alone: all their keys already on the target provider, available. */
+  public static final String UNCHANGED_VMS = "unchangedVms";
   public static final String COMPLIANT_VMS = "compliantVms";
   public static final String NON_COMPLIANT_VMS = "nonCompliantVms";
   /** "true" when the gate passed with more non-compliant VMs than {@code unstableNonCompliant}. */
@@ -32,7 +35,7 @@ public final class Outputs {
   /** Whether the outputs come from a plan run (nothing was changed). */
   public static final String PLAN = "plan";
 
-  private static final Set<String> LISTS = Set.of(ENCRYPTED_VMS, ALREADY_ENCRYPTED_VMS);
+  private static final Set<String> LISTS = Set.of(ENCRYPTED_VMS, ALREADY_ENCRYPTED_VMS, REKEYED_VMS, UNCHANGED_VMS);
   private static final Set<String> NUMBERS = Set.of(KMS_ID, COMPLIANT_VMS, NON_COMPLIANT_VMS);
 
   private Outputs() {}

@@ -15,13 +15,9 @@ import static io.github.okmsvm.core.config.SettingNames.VM_FOLDER;
 import io.github.okmsvm.core.common.Words;
 import io.github.okmsvm.core.config.EncryptionSettings;
 import io.github.okmsvm.core.config.SettingNames;
-import io.github.okmsvm.core.vsphere.VimException;
 import io.github.okmsvm.core.vsphere.VimFault;
 import io.github.okmsvm.core.vsphere.VirtualMachines;
 import io.github.okmsvm.core.vsphere.VmState;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -32,18 +28,13 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Guide step 6: encrypt the selected VMs by applying the encryption storage policy to each VM's home and every disk.
  * A VM already encrypted is left alone; one with snapshots is refused; a powered-on one is refused unless
  * {@code allowPowerOff}, in which case it is shut down (guest first, hard power-off after {@code shutdownTimeout}),
- * encrypted and powered on again. Each VM is verified after. At most {@code parallelism} VMs at a time.
- *
- * <p>Before powering a VM off, the step marks it ({@link VirtualMachines#POWERED_OFF_MARKER}, on the VM itself); it
- * removes the mark once the VM runs again. A failed reconfigure powers the VM on again in the same run; a run that
- * dies in between leaves the mark, and the next run (of this step, whatever its selection of work) powers the VM on
- * and removes it, while the gate fails on it meanwhile.
+ * encrypted and powered on again, never left off ({@link PowerCycle}; the gate fails on a VM left marked). Each VM is
+ * verified after. At most {@code parallelism} VMs at a time.
  */
 public final class VcenterEncryptVmTask implements GuideStep {
   @Override
@@ -157,7 +148,7 @@ public final class VcenterEncryptVmTask implements GuideStep {
       // An abort must not leave a VM off: the VMs in flight finish (never interrupted), the others do not start.
       results.stream().filter(Objects::nonNull).forEach(result -> result.cancel(false));
       pool.shutdown();
-      awaitInFlight(pool, context.settings().timeout.plus(context.settings().shutdownTimeout));
+      PowerCycle.awaitInFlight(pool, context.settings().timeout.plus(context.settings().shutdownTimeout));
     }
     context.put(Outputs.ENCRYPTED_VMS, String.join(",", encrypted));
     context.put(Outputs.ALREADY_ENCRYPTED_VMS, String.join(",", already));
@@ -196,35 +187,13 @@ public final class VcenterEncryptVmTask implements GuideStep {
     }
   }
 
-  /**
-   * Encrypts {@code vm}, powering it off first when it runs (marked first) and on again after (unmarked after). A VM
-   * marked by an earlier run was running before that run: it is powered on again too.
-   */
+  /** Encrypts {@code vm}, off: powered off first when it runs, and on again after (see {@link PowerCycle}). */
   private static Result encrypt(StepContext context, VmState vm, String policy) {
-    boolean wasOn = vm.poweredOn() || vm.leftPoweredOff();
     VirtualMachines vms = new VirtualMachines(context.vcenter());
-    Duration timeout = context.settings().timeout;
-    if (vm.poweredOn()) {
-      vms.mark(vm, Instant.now().truncatedTo(ChronoUnit.SECONDS) + ", shut down to encrypt it", timeout,
-          context.waiting("marking " + vm.name()));
-    }
-    try {
-      if (vm.poweredOn()) {
-        shutDown(context, vms, vm);
-      }
-      // a VM this run did not touch yet is changed as it was read: vCenter refuses if another run got there first
-      String vmotion = context.settings().encryptedVMotion;
-      vms.applyPolicy(vm.poweredOn() ? vms.read(vm.ref()) : vm, policy, vm.vmotionGaps(vmotion).isEmpty() ? null
-          : vmotion, timeout, context.waiting("encrypting " + vm.name()));
-    } catch (RuntimeException e) {
-      if (wasOn) {
-        powerOnAgain(context, vms, vm, e);
-      }
-      throw e;
-    }
-    if (wasOn) {
-      runAgain(context, vms, vm);
-    }
+    String vmotion = context.settings().encryptedVMotion;
+    new PowerCycle(context).whileOff(vm, "encrypt", current -> vms.applyPolicy(current, policy,
+        vm.vmotionGaps(vmotion).isEmpty() ? null : vmotion, context.settings().timeout,
+        context.waiting("encrypting " + vm.name())));
     VmState after = vms.read(vm.ref());
     if (!after.fullyEncrypted()) {
       throw new StepException("VM " + vm.name() + " was reconfigured but is not encrypted (home "
@@ -267,84 +236,7 @@ public final class VcenterEncryptVmTask implements GuideStep {
 
   /** Finishes what an earlier run left: the VM powered on again (when it is off), then its mark removed. */
   private static Result restore(StepContext context, VmState vm) {
-    runAgain(context, new VirtualMachines(context.vcenter()), vm);
+    new PowerCycle(context).runAgain(vm);
     return Result.RESTORED;
-  }
-
-  /** After a failed shutdown or reconfigure: the VM runs again; if even that fails, it stays marked. */
-  private static void powerOnAgain(StepContext context, VirtualMachines vms, VmState vm, RuntimeException failure) {
-    try {
-      runAgain(context, vms, vm);
-      context.warn("VM " + vm.name() + " was not encrypted (" + failure.getMessage() + "); it runs again");
-    } catch (RuntimeException again) {
-      failure.addSuppressed(again);
-      context.warn("VM " + vm.name() + " could not be powered on again (" + again.getMessage() + "): it stays marked,"
-          + " and the next run of encrypt-vm powers it on");
-    }
-  }
-
-  /** Powers {@code vm} on (unless it runs) and removes its mark. */
-  private static void runAgain(StepContext context, VirtualMachines vms, VmState vm) {
-    ensurePoweredOn(context, vms, vm);
-    vms.mark(vms.read(vm.ref()), null, context.settings().timeout, context.waiting("unmarking " + vm.name()));
-  }
-
-  /**
-   * Waits, even when interrupted, for the VMs in flight: an aborted step ends once they run again (or, past
-   * {@code timeout}, they stay marked for the next run).
-   */
-  private static void awaitInFlight(ExecutorService pool, Duration timeout) {
-    boolean interrupted = Thread.interrupted();
-    try {
-      pool.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      interrupted = true;
-    } finally {
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
-    }
-  }
-
-  /**
-   * Powers {@code vm} on unless it runs already, as read now: a power-on an earlier run started may have completed
-   * since this run read the VM, and vCenter refuses to power on a running VM.
-   */
-  private static void ensurePoweredOn(StepContext context, VirtualMachines vms, VmState vm) {
-    if (vms.read(vm.ref()).poweredOn()) {
-      return;
-    }
-    try {
-      vms.powerOn(vm.ref(), context.settings().timeout, context.waiting("powering " + vm.name() + " on"));
-    } catch (VimFault e) {
-      if (!"InvalidPowerState".equals(e.faultName()) || !vms.read(vm.ref()).poweredOn()) {
-        throw e;
-      }
-    }
-  }
-
-  /** Guest shutdown first; a hard power-off once {@code shutdownTimeout} has passed (or without VMware Tools). */
-  private static void shutDown(StepContext context, VirtualMachines vms, VmState vm) {
-    Duration graceful = context.settings().shutdownTimeout;
-    try {
-      vms.shutdownGuest(vm.ref());
-      long deadline = System.nanoTime() + graceful.toNanos();
-      while (System.nanoTime() < deadline) {
-        if (!vms.read(vm.ref()).poweredOn()) {
-          return;
-        }
-        context.waiting("guest shutdown of " + vm.name()).accept(graceful.minusNanos(deadline - System.nanoTime()));
-        Thread.sleep(Math.min(1000, Math.max(50, graceful.toMillis() / 20)));
-      }
-      context.warn("VM " + vm.name() + " did not shut down within " + graceful.toSeconds() + " s: powering it off");
-    } catch (VimException e) {
-      context.warn("guest shutdown of " + vm.name() + " failed (" + e.getMessage() + "): powering it off");
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new StepException("interrupted while shutting down " + vm.name());
-    }
-    if (vms.read(vm.ref()).poweredOn()) {
-      vms.powerOff(vm.ref(), context.settings().timeout, context.waiting("powering " + vm.name() + " off"));
-    }
   }
 }

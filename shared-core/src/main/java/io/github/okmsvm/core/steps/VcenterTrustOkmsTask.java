@@ -107,8 +107,11 @@ public final class VcenterTrustOkmsTask implements GuideStep {
     }
 
     trustServer(context, crypto, providerName, server);
-    OkmsApi.Credential issued = clientCertificate(context, crypto, providerName, okmsId.get());
+    OkmsApi.Credential live = clientCertificate(context, crypto, providerName, okmsId.get());
     if (context.plan()) {
+      if (live != null) {
+        deleteSuperseded(context, crypto, providerName, okmsId.get(), live);
+      }
       if (settings.setDefault && provider.map(p -> !p.useAsDefault()).orElse(true)) {
         context.change(defaultSentence(providerName));
       }
@@ -120,8 +123,9 @@ public final class VcenterTrustOkmsTask implements GuideStep {
       return current.servers().stream().allMatch(CryptoManager.ServerStatus::connected) && !current.servers()
           .isEmpty() ? Optional.of(current) : Optional.empty();
     });
-    if (issued != null) {
-      deleteSuperseded(context, crypto, providerName, okmsId.get(), issued);
+    // also those a run that died before vCenter connected left behind
+    if (live != null) {
+      deleteSuperseded(context, crypto, providerName, okmsId.get(), live);
     }
     if (settings.setDefault && provider(crypto, providerName).map(p -> !p.useAsDefault()).orElse(true)) {
       if (context.change(defaultSentence(providerName))) {
@@ -218,7 +222,7 @@ public final class VcenterTrustOkmsTask implements GuideStep {
     }
   }
 
-  /** The credential newly given to vCenter, or null when the one it has stays (or in plan mode). */
+  /** The credential vCenter's client certificate is now, kept or newly given; null when a plan would issue one. */
   private static OkmsApi.Credential convergeClientCertificate(StepContext context, CryptoManager crypto,
       String providerName, String okmsId) {
     EncryptionSettings settings = context.settings();
@@ -226,9 +230,10 @@ public final class VcenterTrustOkmsTask implements GuideStep {
     String current = crypto.retrieveClientCert(providerName);
     if (current != null && !current.isBlank() && stillGood(current, okmsId, settings.renewBeforeDays)) {
       X509Certificate certificate = Pem.certificate(current, "client certificate");
-      if (issuedBy(context.okms(), okmsId, certificate)) {
+      Optional<OkmsApi.Credential> live = liveCredential(context.okms(), okmsId, certificate);
+      if (live.isPresent()) {
         context.put(Outputs.CLIENT_CERTIFICATE_EXPIRY, certificate.getNotAfter().toInstant().toString());
-        return null;
+        return live.get();
       }
       context.warn("vCenter's client certificate for " + providerName + " belongs to no live credential of OKMS "
           + okmsId + " (deleted?): OKMS refuses it, so a new credential is issued");
@@ -365,8 +370,9 @@ public final class VcenterTrustOkmsTask implements GuideStep {
     return "vCenter key provider " + providerName + (vcenter == null ? "" : " of vCenter " + vcenter);
   }
 
-  /** Whether {@code certificate} is the certificate of a credential OKMS still has (not being deleted). */
-  private static boolean issuedBy(OkmsApi okms, String okmsId, X509Certificate certificate) {
+  /** The credential OKMS still has (not being deleted) whose certificate is {@code certificate}, if any. */
+  private static Optional<OkmsApi.Credential> liveCredential(OkmsApi okms, String okmsId,
+      X509Certificate certificate) {
     for (OkmsApi.Credential listed : okms.credentials(okmsId)) {
       if (listed.status() == OkmsApi.CredentialStatus.DELETING) {
         continue;
@@ -375,10 +381,10 @@ public final class VcenterTrustOkmsTask implements GuideStep {
           : listed;
       if (credential.certificatePEM() != null
           && Pem.certificate(credential.certificatePEM(), "certificatePEM").equals(certificate)) {
-        return true;
+        return Optional.of(credential);
       }
     }
-    return false;
+    return Optional.empty();
   }
 
   private static boolean stillGood(String certificatePem, String okmsId, int renewBeforeDays) {

@@ -154,6 +154,22 @@ public final class CryptoManager {
     return statuses;
   }
 
+  /**
+   * A new key from {@code providerId}'s KMS, made through vCenter ({@code GenerateKey}), as PowerCLI gets the key of
+   * a re-key; a KMS that cannot make it is a {@link VimException} with vCenter's reason.
+   */
+  public VmState.CryptoKey generateKey(String providerId) {
+    XmlElement result = client.invoke("GenerateKey", self(), providerId("keyProvider", providerId)).child("returnval")
+        .orElseThrow(() -> new VimException("GenerateKey answered nothing"));
+    VmState.CryptoKey key = VmState.CryptoKey.from(result.child("keyId").orElse(null));
+    if (!"true".equals(result.childText("success")) || key == null || key.keyId().isEmpty()) {
+      String reason = result.childText("reason");
+      throw new VimException("key provider " + providerId + " could not make a key" + (reason == null
+          || reason.isBlank() ? "" : ": " + reason));
+    }
+    return key;
+  }
+
   public void markDefault(String providerId) {
     client.invoke("MarkDefault", self(), providerId("clusterId", providerId));
   }

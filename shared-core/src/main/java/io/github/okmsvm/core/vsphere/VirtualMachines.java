@@ -106,6 +106,32 @@ public final class VirtualMachines {
     tasks.await(task, "reconfigure " + state.name(), timeout, waiting);
   }
 
+  /**
+   * Re-keys the VM home and every disk of {@code state} to {@code newKey} in one ReconfigVM_Task, and waits for it:
+   * shallow (a new key-encryption key; the VM may run) or {@code deep} (new data keys, the disks rewritten; vCenter
+   * needs the VM off and without snapshots). The home's key is set by the VM's {@code crypto}, each disk's by its own
+   * {@code backing.crypto}, as PowerCLI's {@code Set-VMEncryptionKey} does.
+   */
+  public void recrypt(VmState state, VmState.CryptoKey newKey, boolean deep, Duration timeout,
+      Consumer<Duration> waiting) {
+    List<XmlElement> spec = new ArrayList<>();
+    spec.add(changeVersion(state));
+    for (VmState.Disk disk : state.disks()) {
+      spec.add(XmlElement.of("deviceChange", XmlElement.text("operation", "edit"), disk.device().renamed("device"),
+          XmlElement.of("backing", recryptSpec("crypto", newKey, deep)).typed("VirtualDeviceConfigSpecBackingSpec")));
+    }
+    spec.add(recryptSpec("crypto", newKey, deep));
+    MoRef task = client.invoke("ReconfigVM_Task", state.ref(), XmlElement.of("spec", spec)).child("returnval")
+        .orElseThrow().asMoRef();
+    tasks.await(task, (deep ? "deep" : "shallow") + " re-key of " + state.name(), timeout, waiting);
+  }
+
+  private static XmlElement recryptSpec(String name, VmState.CryptoKey newKey, boolean deep) {
+    return XmlElement.of(name, XmlElement.of("newKeyId", XmlElement.text("keyId", newKey.keyId()),
+        XmlElement.of("providerId", XmlElement.text("id", newKey.providerId())).typed("KeyProviderId"))
+        .typed("CryptoKeyId")).typed(deep ? "CryptoSpecDeepRecrypt" : "CryptoSpecShallowRecrypt");
+  }
+
   /** Sets the encrypted vMotion mode of a VM ({@code disabled}, {@code opportunistic}, {@code required}). */
   public void setMigrateEncryption(VmState state, String mode, Duration timeout, Consumer<Duration> waiting) {
     MoRef task = client.invoke("ReconfigVM_Task", state.ref(), XmlElement.of("spec", changeVersion(state),

@@ -26,6 +26,7 @@ class EncryptionFlowTest {
         "ovhIamPolicy", "vcenterEncryptionPolicy", "vcenterEncryptVm");
     assertThat(names(Command.ENCRYPT_VM, false)).containsExactly("vcenterEncryptionPolicy", "vcenterEncryptVm");
     assertThat(names(Command.CHECK, true)).containsExactly("vcenterEncryptionCompliance");
+    assertThat(names(Command.REKEY, true)).containsExactly("vcenterRekeyVm");
   }
 
   @Test
@@ -78,8 +79,12 @@ class EncryptionFlowTest {
         .doesNotContain("vms", "vcenterServer", "iamActions");
     assertThat(EncryptionFlow.settingsOf(Command.ENCRYPT_VM)).containsAll(SettingNames.SETTINGS.stream()
         .filter(name -> !List.of("maxNonCompliant", "unstableNonCompliant", "minCertificateDays", "reportDirectory",
-            "reportFormats").contains(name)).toList())
+            "reportFormats", "deepRekey").contains(name)).toList())
         .containsAll(SettingNames.CREDENTIALS);
+    assertThat(EncryptionFlow.settingsOf(Command.REKEY)).containsExactlyInAnyOrder("plan", "timeoutSeconds", "vms",
+        "vmFolder", "allowEmptySelection", "allowPowerOff", "partial", "shutdownTimeoutSeconds", "parallelism",
+        "providerName", "region", "deepRekey", "vcenterServer", "vcenterThumbprint", "vcenterCaFile",
+        "vcenterInsecure", "vcenterUser", "vcenterPassword");
   }
 
   private List<String> names(Command command, boolean prerequisites) {

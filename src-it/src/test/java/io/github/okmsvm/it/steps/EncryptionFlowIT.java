@@ -15,6 +15,7 @@ import io.github.okmsvm.core.steps.OkmsOrderTask;
 import io.github.okmsvm.core.steps.StepException;
 import io.github.okmsvm.core.steps.StepResult;
 import io.github.okmsvm.core.steps.VcenterEncryptionComplianceTask;
+import io.github.okmsvm.core.vsphere.CryptoManager;
 import io.github.okmsvm.core.vsphere.VmState;
 import io.github.okmsvm.core.vsphere.MoRef;
 import io.github.okmsvm.core.vsphere.TaskWaiter;
@@ -240,6 +241,33 @@ class EncryptionFlowIT {
       assertThat(renewal.get(2).outputs().get("clientCertificateExpiry")).isGreaterThan(before);
       assertThat(flow.inventory().credentials()).isEqualTo(1);
       assertThat(changes(flow.run(flow.settings().build()))).isEmpty();
+    }
+  }
+
+  @Test
+  void keepsTheSupersededCredentialUntilVcenterReportsTheNewCertificateConnected() {
+    try (FlowHarness flow = FlowHarness.start(builder -> builder.existingOkms("eu-west-rbx"))) {
+      flow.run(flow.settings().credentialValidityDays(10).renewBeforeDays(5).build());
+      String before;
+      try (VimClient vim = flow.vim()) {
+        before = new CryptoManager(vim).retrieveClientCert("okms-eu-west-rbx");
+      }
+      // vCenter cannot say whether it connects with the renewed certificate
+      flow.sandbox.vcenterServer().faults().inject("RetrieveKmipServersStatus_Task",
+          new io.github.okmsvm.sandbox.Fault.ServerError(500), 1000);
+
+      assertThatThrownBy(() -> flow.run(flow.settings().timeout(Duration.ofSeconds(3)).build()))
+          .isInstanceOf(RuntimeException.class);
+
+      try (VimClient vim = flow.vim()) {
+        assertThat(new CryptoManager(vim).retrieveClientCert("okms-eu-west-rbx")).as("renewed").isNotEqualTo(before);
+      }
+      assertThat(flow.inventory().credentials()).as("the superseded credential is kept").isEqualTo(2);
+
+      flow.sandbox.vcenterServer().faults().clear();
+      List<StepResult> next = flow.run(flow.settings().build());
+      assertThat(next.get(2).changes()).singleElement().asString().startsWith("delete superseded OKMS credential ");
+      assertThat(flow.inventory().credentials()).isEqualTo(1);
     }
   }
 

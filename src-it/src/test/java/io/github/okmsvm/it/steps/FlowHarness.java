@@ -30,7 +30,7 @@ final class FlowHarness implements AutoCloseable {
   static final String PCC = "pcc-198-51-100-1";
   static final Set<String> VCENTER_WRITES = Set.of("RegisterKmipServer", "UploadKmipServerCert",
       "GenerateClientCsr", "UpdateKmsSignedCsrClientCert", "MarkDefault", "RemoveKmipServer", "PbmCreate",
-      "ReconfigVM_Task", "PowerOffVM_Task", "PowerOnVM_Task", "ShutdownGuest");
+      "ReconfigVM_Task", "PowerOffVM_Task", "PowerOnVM_Task", "ShutdownGuest", "GenerateKey");
 
   final OkmsSandbox sandbox;
   final List<ProgressEvent> events = new CopyOnWriteArrayList<>();
