@@ -20,7 +20,10 @@ import java.lang.management.MemoryType;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -36,15 +39,36 @@ public final class Benchmarks {
 
   private final List<String> rows = new ArrayList<>();
 
-  public static void main(String[] args) {
+  /**
+   * Every measurement; with arguments, only those named: compliance, latency, govc, rerun, order, encryption,
+   * polling.
+   */
+  public static void main(String[] args) throws java.io.IOException, InterruptedException {
+    Set<String> only = Set.of(args);
     Benchmarks benchmarks = new Benchmarks();
-    benchmarks.compliance(10_000, 2);
-    benchmarks.convergedRerun(10);
-    benchmarks.convergedRerun(1_000);
-    benchmarks.firstOrder(5_000);
-    benchmarks.parallelEncryption(200, Duration.ofMillis(500), 4);
-    for (Duration task : List.of(Duration.ofMillis(500), Duration.ofSeconds(3), Duration.ofSeconds(12))) {
-      benchmarks.polling(task);
+    if (only.isEmpty() || only.contains("compliance")) {
+      benchmarks.compliance(10_000, 2);
+    }
+    if (only.isEmpty() || only.contains("latency")) {
+      benchmarks.complianceAtLatency(10_000, 100_000, 2, Duration.ofMillis(25), 400);
+    }
+    if (only.isEmpty() || only.contains("govc")) {
+      benchmarks.besideGovc(10_000, 2, Duration.ofMillis(25));
+    }
+    if (only.isEmpty() || only.contains("rerun")) {
+      benchmarks.convergedRerun(10);
+      benchmarks.convergedRerun(1_000);
+    }
+    if (only.isEmpty() || only.contains("order")) {
+      benchmarks.firstOrder(5_000);
+    }
+    if (only.isEmpty() || only.contains("encryption")) {
+      benchmarks.parallelEncryption(200, Duration.ofMillis(500), 4);
+    }
+    if (only.isEmpty() || only.contains("polling")) {
+      for (Duration task : List.of(Duration.ofMillis(500), Duration.ofSeconds(3), Duration.ofSeconds(12))) {
+        benchmarks.polling(task);
+      }
     }
     benchmarks.print();
   }
@@ -112,6 +136,161 @@ public final class Benchmarks {
           String.format("%.1f× faster", (double) baseline / ours), "side by side with N+1", ours < baseline);
       row("compliance of " + judged + " VMs: peak heap (client and in-process sandbox)", mib(peak),
           mib(baselinePeak), String.format("%.2f", (double) peak / Math.max(1, baselinePeak)), "reported", true);
+    }
+  }
+
+  /**
+   * One compliance sweep as the gate reads it, timed, with its round trips, the client's peak heap growth (what the
+   * JVM needed, garbage of the pages included) and what it retained (the VMs and the report, after a GC).
+   */
+  private record Sweep(long nanos, long roundTrips, long heapGrowth, long retained) {}
+
+  private static Sweep sweep(VimClient vim) {
+    long before = calls(vim, "RetrievePropertiesEx", "ContinueRetrievePropertiesEx");
+    resetPeak();
+    long used = usedHeap();
+    long started = System.nanoTime();
+    List<VmState> states = new ArrayList<>();
+    new VirtualMachines(vim).each(null, 1000, false, states::add); // as the gate reads them
+    ComplianceReport report = ComplianceReport.judge("bench", "bench", null, 0, states);
+    long nanos = System.nanoTime() - started;
+    long peak = peakHeap() - used;
+    System.gc();
+    long retained = usedHeap() - used;
+    java.lang.ref.Reference.reachabilityFence(states);
+    java.lang.ref.Reference.reachabilityFence(report);
+    return new Sweep(nanos, calls(vim, "RetrievePropertiesEx", "ContinueRetrievePropertiesEx") - before, peak,
+        retained);
+  }
+
+  /** The median (by time) of three sweeps after a warm-up. */
+  private static Sweep medianSweep(VimClient vim) {
+    sweep(vim);
+    List<Sweep> sweeps = new ArrayList<>(List.of(sweep(vim), sweep(vim), sweep(vim)));
+    sweeps.sort(java.util.Comparator.comparingLong(Sweep::nanos));
+    return sweeps.get(1);
+  }
+
+  /**
+   * Compliance with the sandbox in another process answering each call after {@code latency}, as a vCenter that far
+   * away: against the N+1 baseline (one call per VM, timed on {@code sample} VMs and scaled to all) and against the
+   * physical limit, round trips × latency plus the same sweep's time without latency (the sandbox's and the client's
+   * own processing, measured in the same run); and the client's peak heap growth at {@code vms} and {@code manyVms}.
+   */
+  private void complianceAtLatency(int vms, int manyVms, int disks, Duration latency, int sample)
+      throws java.io.IOException, InterruptedException {
+    Sweep unhindered;
+    try (SandboxProcess near = new SandboxProcess(vms, disks, Duration.ZERO, "4g"); VimClient vim = near.connect()) {
+      unhindered = medianSweep(vim);
+    }
+    Sweep ours;
+    long baseline;
+    try (SandboxProcess far = new SandboxProcess(vms, disks, latency, "4g"); VimClient vim = far.connect()) {
+      ours = medianSweep(vim);
+      long started = System.nanoTime();
+      List<PropertyCollector.ObjectContent> refs = new PropertyCollector(vim).retrieveAll(
+          vim.serviceContent().rootFolder(), "VirtualMachine", List.of("name"), 1000);
+      long listing = System.nanoTime() - started;
+      VirtualMachines machines = new VirtualMachines(vim);
+      started = System.nanoTime();
+      for (PropertyCollector.ObjectContent ref : refs.subList(0, sample)) {
+        machines.read(ref.ref()); // the N+1 pattern: one round trip per VM
+      }
+      baseline = listing + (System.nanoTime() - started) / sample * refs.size();
+    }
+    Sweep many;
+    String capped;
+    try (SandboxProcess far = new SandboxProcess(manyVms, disks, latency, "8g")) {
+      try (VimClient vim = far.connect()) {
+        many = sweep(vim);
+      }
+      capped = far.sweepWithHeap("512m");
+    }
+    long limit = ours.roundTrips() * latency.toNanos() + unhindered.nanos();
+    String at = latency.toMillis() + " ms per call, sandbox in another process";
+    row("compliance of " + vms + " VMs × " + disks + " disks at " + at + ": wall time (median of 3)",
+        millis(ours.nanos()) + " (" + ours.roundTrips() + " round trips)", millis(baseline) + " (N+1: " + (vms + 10)
+            + " round trips; timed on " + sample + " VMs, scaled)", String.format("%.0f× faster",
+                (double) baseline / ours.nanos()), "at least 100× faster than N+1", baseline >= 100 * ours.nanos());
+    row("compliance of " + vms + " VMs at " + at + ": against the physical limit", millis(ours.nanos()),
+        millis(limit) + " (" + ours.roundTrips() + " × " + latency.toMillis() + " ms + " + millis(unhindered.nanos())
+            + " for the same sweep without latency)", String.format("%.2f×", (double) ours.nanos() / limit),
+        "within 1.5× the physical limit", ours.nanos() <= limit * 3 / 2);
+    row("compliance at " + at + ": the client's peak heap growth, " + vms + " and " + manyVms + " VMs; the gate"
+        + " of " + manyVms + " VMs in a JVM capped at -Xmx512m", mib(ours.heapGrowth()) + " and "
+        + mib(many.heapGrowth()) + " (" + millis(many.nanos()) + ", " + many.roundTrips() + " round trips); capped: "
+        + capped, "", "", "under 512 MiB at " + manyVms + " VMs", capped.equals("judged " + manyVms));
+    long perVm = (many.retained() - ours.retained()) / (manyVms - vms);
+    row("compliance at " + at + ": what the client keeps (VMs read and report, after a GC), " + vms + " and "
+        + manyVms + " VMs", mib(ours.retained()) + " and " + mib(many.retained()), "", perVm + " bytes per VM",
+        "a few hundred bytes per VM", perVm < 1000);
+  }
+
+  /**
+   * The same facts (every VM's name, home key and disks' keys) for {@code vms} VMs at {@code latency} per call, by
+   * govc's most efficient way (one {@code object.collect} over a ContainerView of every VM) and by the gate, against
+   * the same sandbox in one run: wall time (login included, for both) and vCenter round trips.
+   */
+  private void besideGovc(int vms, int disks, Duration latency) throws java.io.IOException, InterruptedException {
+    Path govc = Path.of(".peers", "bin", "govc").toAbsolutePath();
+    if (!Files.isExecutable(govc)) {
+      govc = Path.of("..", ".peers", "bin", "govc").toAbsolutePath();
+    }
+    try (OkmsSandbox sandbox = OkmsSandbox.builder().vms(vms, disks).start()) {
+      sandbox.vcenterServer().latency(latency);
+      Path trust = Files.createTempFile("okms-bench-trust", ".pem");
+      Files.writeString(trust, sandbox.trustBundlePem());
+      Path home = Files.createTempDirectory("okms-bench-govc");
+      List<String> command = List.of(govc.toString(), "object.collect", "-json", "-type", "m", "/", "name",
+          "config.keyId", "config.hardware.device");
+      long govcTime = Long.MAX_VALUE;
+      long govcTrips = 0;
+      String output = "";
+      boolean ran = Files.isExecutable(govc);
+      for (int i = 0; ran && i < 3; i++) {
+        long before = sandbox.vcenterServer().counters().total();
+        long started = System.nanoTime();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+        builder.environment().putAll(Map.of("GOVC_URL", sandbox.vcenterUrl(), "GOVC_USERNAME",
+            sandbox.vcenterUsername(), "GOVC_PASSWORD", sandbox.vcenterPassword().reveal(), "GOVC_TLS_CA_CERTS",
+            trust.toString(), "GOVMOMI_HOME", home.toString()));
+        Process process = builder.start();
+        output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        ran = process.waitFor() == 0;
+        long elapsed = System.nanoTime() - started;
+        if (elapsed < govcTime) {
+          govcTime = elapsed;
+          govcTrips = sandbox.vcenterServer().counters().total() - before;
+        }
+      }
+      long ours = Long.MAX_VALUE;
+      long ourTrips = 0;
+      for (int i = 0; i < 3; i++) {
+        long before = sandbox.vcenterServer().counters().total();
+        long started = System.nanoTime();
+        StepContext context = new StepContext(EncryptionSettings.builder().vms(List.of("*")).build(), null,
+            () -> connect(sandbox), event -> { });
+        try {
+          EncryptionFlow.run(EncryptionFlow.forCommand(Command.CHECK, true, null), context);
+        } catch (RuntimeException notCompliant) {
+          // the VMs are not encrypted: the gate fails, having read what it needs
+        } finally {
+          context.close();
+        }
+        long elapsed = System.nanoTime() - started;
+        if (elapsed < ours) {
+          ours = elapsed;
+          ourTrips = sandbox.vcenterServer().counters().total() - before;
+        }
+      }
+      // govc -json prints each VM's update with its reference, "type": "VirtualMachine"
+      long govcVms = output.lines().filter(line -> line.contains("\"VirtualMachine\"")).count();
+      row("the same facts (name, home and disk keys) of " + vms + " VMs at " + latency.toMillis() + " ms per call,"
+          + " login included (best of 3): okms:check against govc object.collect -type m / name config.keyId"
+          + " config.hardware.device", millis(ours) + " (" + ourTrips + " round trips)", ran ? millis(govcTime)
+              + " (" + govcTrips + " round trips, " + govcVms + " VMs)" : "govc not found: .ci/run builds it", ran
+              ? String.format("%.1f× faster", (double) govcTime / ours) : "", "at least as fast as govc",
+          ran && govcVms == vms && ours <= govcTime);
     }
   }
 
@@ -253,6 +432,11 @@ public final class Benchmarks {
         pool.resetPeakUsage();
       }
     }
+  }
+
+  private static long usedHeap() {
+    return ManagementFactory.getMemoryPoolMXBeans().stream().filter(pool -> pool.getType() == MemoryType.HEAP)
+        .mapToLong(pool -> pool.getUsage().getUsed()).sum();
   }
 
   private static long peakHeap() {

@@ -2,28 +2,17 @@ package io.github.okmsvm.jenkins;
 
 import hudson.Extension;
 import io.github.okmsvm.core.steps.Command;
-import java.util.List;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
 /** {@code vcenterEncryptVm}: guide step 6: the selected VMs encrypted, home and every disk, verified. */
-public final class VcenterEncryptVmStep extends VcenterStep {
+public final class VcenterEncryptVmStep extends VmChangeStep {
   @DataBoundConstructor
   public VcenterEncryptVmStep(String vcenterServer) {
     setVcenterServer(vcenterServer);
   }
 
   // vcenterEncryptVm also takes these; Jenkins refuses any argument a step does not take.
-  @Override @DataBoundSetter public void setVms(List<String> value) { super.setVms(value); }
-  @Override @DataBoundSetter public void setVmFolder(String value) { super.setVmFolder(value); }
-  @Override @DataBoundSetter public void setAllowEmptySelection(boolean value) { super.setAllowEmptySelection(value); }
-  @Override @DataBoundSetter public void setAllowPowerOff(boolean value) { super.setAllowPowerOff(value); }
-  @Override @DataBoundSetter public void setPartial(boolean value) { super.setPartial(value); }
-  @Override @DataBoundSetter public void setShutdownTimeoutSeconds(int value) {
-    super.setShutdownTimeoutSeconds(value);
-  }
-  @Override @DataBoundSetter public void setParallelism(int value) { super.setParallelism(value); }
-  @Override @DataBoundSetter public void setProviderName(String value) { super.setProviderName(value); }
   @Override @DataBoundSetter public void setEncryptedVMotion(String value) { super.setEncryptedVMotion(value); }
   @Override @DataBoundSetter public void setStoragePolicyName(String value) { super.setStoragePolicyName(value); }
 

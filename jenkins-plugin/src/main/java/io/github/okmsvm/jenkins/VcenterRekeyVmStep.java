@@ -2,7 +2,6 @@ package io.github.okmsvm.jenkins;
 
 import hudson.Extension;
 import io.github.okmsvm.core.steps.Command;
-import java.util.List;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
@@ -10,23 +9,13 @@ import org.kohsuke.stapler.DataBoundSetter;
  * {@code vcenterRekeyVm}: the selected VMs re-keyed to the key provider of {@code providerName} (or of
  * {@code region}'s OKMS), shallow unless {@code deepRekey}, in verified waves; also how VMs move between providers.
  */
-public final class VcenterRekeyVmStep extends VcenterStep {
+public final class VcenterRekeyVmStep extends VmChangeStep {
   @DataBoundConstructor
   public VcenterRekeyVmStep(String vcenterServer) {
     setVcenterServer(vcenterServer);
   }
 
   // vcenterRekeyVm also takes these; Jenkins refuses any argument a step does not take.
-  @Override @DataBoundSetter public void setVms(List<String> value) { super.setVms(value); }
-  @Override @DataBoundSetter public void setVmFolder(String value) { super.setVmFolder(value); }
-  @Override @DataBoundSetter public void setAllowEmptySelection(boolean value) { super.setAllowEmptySelection(value); }
-  @Override @DataBoundSetter public void setAllowPowerOff(boolean value) { super.setAllowPowerOff(value); }
-  @Override @DataBoundSetter public void setPartial(boolean value) { super.setPartial(value); }
-  @Override @DataBoundSetter public void setShutdownTimeoutSeconds(int value) {
-    super.setShutdownTimeoutSeconds(value);
-  }
-  @Override @DataBoundSetter public void setParallelism(int value) { super.setParallelism(value); }
-  @Override @DataBoundSetter public void setProviderName(String value) { super.setProviderName(value); }
   @Override @DataBoundSetter public void setRegion(String value) { super.setRegion(value); }
   @Override @DataBoundSetter public void setDeepRekey(boolean value) { super.setDeepRekey(value); }
 

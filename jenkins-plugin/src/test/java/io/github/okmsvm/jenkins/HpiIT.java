@@ -126,7 +126,8 @@ class HpiIT {
       assertThat(jar.getEntry("index.jelly")).isNotNull();
     }
     assertThat(functions).containsExactlyInAnyOrder("okmsOrder", "pccOpenKmsFlow", "vcenterTrustOkms",
-        "ovhIamPolicy", "vcenterEncryptionPolicy", "vcenterEncryptVm", "vcenterEncryptionCompliance");
+        "ovhIamPolicy", "vcenterEncryptionPolicy", "vcenterEncryptVm", "vcenterEncryptionCompliance",
+        "vcenterRekeyVm");
     assertThat(others).containsExactlyInAnyOrder(
         "io.github.okmsvm.jenkins.credentials.OvhApiCredentialsImpl$DescriptorImpl",
         "io.github.okmsvm.jenkins.credentials.OvhApiBinding$DescriptorImpl",

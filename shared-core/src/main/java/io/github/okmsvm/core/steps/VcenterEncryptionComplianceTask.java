@@ -76,7 +76,7 @@ public final class VcenterEncryptionComplianceTask implements GuideStep {
     String expectedProvider = context.output(Outputs.PROVIDER_NAME).orElse(context.settings().providerName);
     String scope = context.vcenter().host() + (context.settings().vmFolder == null ? ""
         : "/" + context.settings().vmFolder);
-    List<VmState> vms = context.selectedVms();
+    List<VmState> vms = context.vmsToJudge();
     report = ComplianceReport.judge(context.vcenter().serviceContent().fullName(), scope, expectedProvider,
         context.settings().encryptedVMotion, context.settings().maxNonCompliant, vms, keyStatuses(context, vms),
         providers(context, vms), context.settings().minCertificateDays);

@@ -2,12 +2,12 @@ package io.github.okmsvm.core.steps;
 
 import io.github.okmsvm.core.config.ConfigurationException;
 import io.github.okmsvm.core.config.EncryptionSettings;
+import io.github.okmsvm.core.vsphere.MoRef;
 import io.github.okmsvm.core.vsphere.VirtualMachines;
 import io.github.okmsvm.core.vsphere.VmState;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -20,45 +20,64 @@ final class VmSelection {
 
   private VmSelection() {}
 
-  static List<VmState> select(StepContext context) {
+  /**
+   * The selected VMs, streamed page by page so that only they stay in memory (not the whole inventory); with
+   * {@code devices}, each disk's device as read too, for a reconfigure.
+   */
+  static List<VmState> select(StepContext context, boolean devices) {
     EncryptionSettings settings = context.settings();
     VirtualMachines vms = new VirtualMachines(context.vcenter());
-    List<VmState> candidates = settings.vmFolder == null ? vms.list(null, PAGE) : vms.inFolder(settings.vmFolder,
-        PAGE);
+    MoRef container = settings.vmFolder == null ? null : vms.folder(settings.vmFolder);
     if (settings.vms.isEmpty()) {
-      if (candidates.isEmpty() && !settings.allowEmptySelection) {
+      List<VmState> all = new ArrayList<>();
+      vms.each(container, PAGE, devices, all::add);
+      if (all.isEmpty() && !settings.allowEmptySelection) {
         throw new ConfigurationException("vmFolder", "'" + settings.vmFolder + "' holds no VM", "check the folder,"
             + " or set allowEmptySelection=true when an empty selection is expected");
       }
-      return candidates;
+      return all;
     }
-    Map<String, VmState> selected = new LinkedHashMap<>();
-    List<String> unmatched = new ArrayList<>();
+    List<Predicate<String>> patterns = new ArrayList<>();
     for (String wanted : settings.vms) {
       boolean glob = wanted.contains("*") || wanted.contains("?");
       Pattern pattern = glob ? Pattern.compile(toRegex(wanted)) : null;
-      List<VmState> matches = new ArrayList<>();
-      for (VmState vm : candidates) {
-        if (glob ? pattern.matcher(vm.name()).matches() : vm.name().equals(wanted)) {
-          matches.add(vm);
+      patterns.add(glob ? name -> pattern.matcher(name).matches() : wanted::equals);
+    }
+    // a VM goes with the first pattern it matches: the selection in the patterns' order, each in vCenter's
+    List<List<VmState>> byPattern = new ArrayList<>();
+    boolean[] matched = new boolean[patterns.size()];
+    patterns.forEach(pattern -> byPattern.add(new ArrayList<>()));
+    vms.each(container, PAGE, devices, vm -> {
+      boolean kept = false;
+      for (int i = 0; i < patterns.size(); i++) {
+        if (patterns.get(i).test(vm.name())) {
+          matched[i] = true;
+          if (!kept) {
+            byPattern.get(i).add(vm);
+            kept = true;
+          }
         }
       }
-      if (matches.isEmpty()) {
-        if (!glob) {
+    });
+    List<String> unmatched = new ArrayList<>();
+    for (int i = 0; i < patterns.size(); i++) {
+      String wanted = settings.vms.get(i);
+      if (!matched[i]) {
+        if (!wanted.contains("*") && !wanted.contains("?")) {
           throw new ConfigurationException("vms", "names '" + wanted + "', and no VM of that name is in "
               + where(settings) + ": check the name (it is case-sensitive) or use a glob such as " + wanted + "*");
         }
         unmatched.add("'" + wanted + "'");
         context.warn("no VM matches '" + wanted + "'");
       }
-      matches.forEach(vm -> selected.putIfAbsent(vm.ref().value(), vm));
     }
+    List<VmState> selected = byPattern.stream().flatMap(List::stream).toList();
     if (selected.isEmpty() && !settings.allowEmptySelection) {
       throw new ConfigurationException("vms", "matches no VM in " + where(settings) + ": " + String.join(", ",
           unmatched) + " match" + (unmatched.size() == 1 ? "es" : "") + " nothing (names are case-sensitive)",
           "check the patterns, or set allowEmptySelection=true when an empty selection is expected");
     }
-    return List.copyOf(selected.values());
+    return selected;
   }
 
   private static String where(EncryptionSettings settings) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Reads properties of many objects in few round trips: a ContainerView over a folder, then RetrievePropertiesEx and
@@ -26,6 +27,17 @@ public final class PropertyCollector {
 
   /** {@code paths} of every object of {@code type} below {@code container}, recursively. */
   public List<ObjectContent> retrieveAll(MoRef container, String type, List<String> paths, int maxObjects) {
+    List<ObjectContent> objects = new ArrayList<>();
+    retrieveEach(container, type, paths, maxObjects, objects::add);
+    return objects;
+  }
+
+  /**
+   * As {@link #retrieveAll}, each object given to {@code each} as its page arrives: what the caller does not keep is
+   * garbage once the next page is read, so memory stays with one page, whatever the inventory's size.
+   */
+  public void retrieveEach(MoRef container, String type, List<String> paths, int maxObjects,
+      Consumer<ObjectContent> each) {
     MoRef view = client.invoke("CreateContainerView", client.serviceContent().viewManager(),
         XmlElement.moRef("container", container), XmlElement.text("type", type), XmlElement.text("recursive", true))
         .child("returnval").orElseThrow(() -> new VimException("CreateContainerView answered no view")).asMoRef();
@@ -34,7 +46,7 @@ public final class PropertyCollector {
           XmlElement.text("skip", true),
           XmlElement.of("selectSet", XmlElement.text("name", "view"), XmlElement.text("type", "ContainerView"),
               XmlElement.text("path", "view"), XmlElement.text("skip", false)).typed("TraversalSpec"));
-      return retrieve(type, paths, objectSpec, maxObjects);
+      retrieve(type, paths, objectSpec, maxObjects, each);
     } finally {
       client.invoke("DestroyView", view);
     }
@@ -42,12 +54,14 @@ public final class PropertyCollector {
 
   /** {@code paths} of one object; empty when vCenter no longer has it. */
   public Map<String, XmlElement> retrieveOne(MoRef object, List<String> paths) {
-    List<ObjectContent> found = retrieve(object.type(), paths, XmlElement.of("objectSet",
-        XmlElement.moRef("obj", object), XmlElement.text("skip", false)), 0);
+    List<ObjectContent> found = new ArrayList<>();
+    retrieve(object.type(), paths, XmlElement.of("objectSet", XmlElement.moRef("obj", object),
+        XmlElement.text("skip", false)), 0, found::add);
     return found.isEmpty() ? Map.of() : found.get(0).properties();
   }
 
-  private List<ObjectContent> retrieve(String type, List<String> paths, XmlElement objectSpec, int maxObjects) {
+  private void retrieve(String type, List<String> paths, XmlElement objectSpec, int maxObjects,
+      Consumer<ObjectContent> each) {
     List<XmlElement> propertySpec = new ArrayList<>();
     propertySpec.add(XmlElement.text("type", type));
     propertySpec.add(XmlElement.text("all", false));
@@ -55,7 +69,6 @@ public final class PropertyCollector {
     XmlElement filter = XmlElement.of("specSet", XmlElement.of("propSet", propertySpec), objectSpec);
     XmlElement options = XmlElement.of("options", maxObjects > 0 ? XmlElement.text("maxObjects", maxObjects) : null);
     MoRef collector = client.serviceContent().propertyCollector();
-    List<ObjectContent> objects = new ArrayList<>();
     XmlElement result = client.invoke("RetrievePropertiesEx", collector, filter, options).child("returnval")
         .orElse(null);
     while (result != null) {
@@ -64,12 +77,11 @@ public final class PropertyCollector {
         for (XmlElement property : object.children("propSet")) {
           property.child("val").ifPresent(value -> properties.put(property.childText("name"), value));
         }
-        objects.add(new ObjectContent(object.child("obj").orElseThrow().asMoRef(), properties));
+        each.accept(new ObjectContent(object.child("obj").orElseThrow().asMoRef(), properties));
       }
       String token = result.childText("token");
       result = token == null ? null : client.invoke("ContinueRetrievePropertiesEx", collector,
           XmlElement.text("token", token)).child("returnval").orElse(null);
     }
-    return objects;
   }
 }

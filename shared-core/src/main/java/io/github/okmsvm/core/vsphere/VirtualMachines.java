@@ -2,7 +2,9 @@ package io.github.okmsvm.core.vsphere;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -33,12 +35,19 @@ public final class VirtualMachines {
   /** Every VM below {@code container} (the root folder when null), {@code maxObjects} per round trip. */
   public List<VmState> list(MoRef container, int maxObjects) {
     List<VmState> states = new ArrayList<>();
-    for (PropertyCollector.ObjectContent object : collector.retrieveAll(
-        container == null ? client.serviceContent().rootFolder() : container, "VirtualMachine", STATE_PATHS,
-        maxObjects)) {
-      states.add(state(object.ref(), object.properties()));
-    }
+    each(container, maxObjects, true, states::add);
     return states;
+  }
+
+  /**
+   * Every VM below {@code container} (the root folder when null) given to {@code each} page by page, so that only
+   * what the caller keeps stays in memory. Without {@code devices}, each disk's device as read is left out (a
+   * reconfigure needs it, a judgement does not) and the VM holds only what its encryption state says.
+   */
+  public void each(MoRef container, int maxObjects, boolean devices, Consumer<VmState> each) {
+    Map<String, String> shared = new HashMap<>();
+    collector.retrieveEach(container == null ? client.serviceContent().rootFolder() : container, "VirtualMachine",
+        STATE_PATHS, maxObjects, object -> each.accept(state(object.ref(), object.properties(), devices, shared)));
   }
 
   /** The VM named {@code name}, anywhere in the inventory. */
@@ -57,13 +66,17 @@ public final class VirtualMachines {
 
   /** Every VM in the folder at {@code folderPath} (such as {@code DC0/vm/prod}), recursively. */
   public List<VmState> inFolder(String folderPath, int maxObjects) {
-    MoRef folder = findByInventoryPath(folderPath).orElseThrow(() -> new VimException("no folder at inventory path '"
+    return list(folder(folderPath), maxObjects);
+  }
+
+  /** The folder at {@code folderPath} (such as {@code DC0/vm/prod}). */
+  public MoRef folder(String folderPath) {
+    return findByInventoryPath(folderPath).orElseThrow(() -> new VimException("no folder at inventory path '"
         + folderPath + "': write it as <datacenter>/vm/<folder>, for example DC0/vm/prod"));
-    return list(folder, maxObjects);
   }
 
   public VmState read(MoRef vm) {
-    return state(vm, collector.retrieveOne(vm, STATE_PATHS));
+    return state(vm, collector.retrieveOne(vm, STATE_PATHS), true, new HashMap<>());
   }
 
   public void powerOff(MoRef vm, Duration timeout, Consumer<Duration> waiting) {
@@ -161,8 +174,16 @@ public final class VirtualMachines {
     return XmlElement.of(name, XmlElement.text("profileId", profileId)).typed("VirtualMachineDefinedProfileSpec");
   }
 
-  private static VmState state(MoRef ref, java.util.Map<String, XmlElement> properties) {
+  /**
+   * The state of one VM; without {@code withDevices}, lean: no device trees, no change version (both only a reconfigure
+   * needs). The texts many VMs repeat (power state,
+   * key provider, disk label, vMotion modes) are held once through {@code shared}, and a key the home and the disks
+   * share once per VM.
+   */
+  private static VmState state(MoRef ref, Map<String, XmlElement> properties, boolean withDevices,
+      Map<String, String> shared) {
     List<VmState.Disk> disks = new ArrayList<>();
+    Map<String, String> keyIds = new HashMap<>(4);
     boolean vtpm = false;
     XmlElement devices = properties.get("config.hardware.device");
     if (devices != null) {
@@ -171,23 +192,39 @@ public final class VirtualMachines {
         if ("VirtualDisk".equals(device.xsiType())) {
           XmlElement backing = device.child("backing").orElse(null);
           disks.add(new VmState.Disk(Integer.parseInt(device.childText("key")),
-              device.path("deviceInfo.label").map(XmlElement::text).orElse("disk " + device.childText("key")),
-              backing == null ? null : backing.childText("fileName"),
-              backing == null ? null : VmState.CryptoKey.from(backing.child("keyId").orElse(null)), device));
+              shared.computeIfAbsent(device.path("deviceInfo.label").map(XmlElement::text)
+                  .orElse("disk " + device.childText("key")), text -> text),
+              backing == null || !withDevices ? null : backing.childText("fileName"),
+              backing == null ? null : lean(VmState.CryptoKey.from(backing.child("keyId").orElse(null)), keyIds, shared),
+              withDevices ? device : null));
         }
       }
     }
     XmlElement name = properties.get("name");
     XmlElement power = properties.get("runtime.powerState");
-    return new VmState(ref, name == null ? ref.value() : name.text(), power == null ? "unknown" : power.text(),
-        properties.containsKey("snapshot"), VmState.CryptoKey.from(properties.get("config.keyId")), disks,
+    return new VmState(withDevices ? ref : new MoRef(shared.computeIfAbsent(ref.type(), text -> text), ref.value()),
+        name == null ? ref.value() : name.text(), power == null ? "unknown"
+        : shared.computeIfAbsent(power.text(), text -> text), properties.containsKey("snapshot"),
+        lean(VmState.CryptoKey.from(properties.get("config.keyId")), keyIds, shared), disks,
         Optional.ofNullable(properties.get(MARKER_PATH)).map(option -> option.childText("value")).orElse(null),
-        Optional.ofNullable(properties.get("config.changeVersion")).map(XmlElement::text).orElse(null),
-        new VmState.Protection(text(properties, "config.migrateEncryption"), text(properties,
-            "config.ftEncryptionMode"), vtpm));
+        withDevices ? Optional.ofNullable(properties.get("config.changeVersion")).map(XmlElement::text).orElse(null)
+            : null,
+        new VmState.Protection(text(properties, "config.migrateEncryption", shared), text(properties,
+            "config.ftEncryptionMode", shared), vtpm));
   }
 
-  private static String text(java.util.Map<String, XmlElement> properties, String path) {
-    return Optional.ofNullable(properties.get(path)).map(XmlElement::text).orElse(null);
+  /** {@code key} with its texts held once: its id among the VM's keys, its provider among all. */
+  private static VmState.CryptoKey lean(VmState.CryptoKey key, Map<String, String> keyIds,
+      Map<String, String> shared) {
+    if (key == null) {
+      return null;
+    }
+    return new VmState.CryptoKey(keyIds.computeIfAbsent(key.keyId(), text -> text),
+        key.providerId() == null ? null : shared.computeIfAbsent(key.providerId(), text -> text));
+  }
+
+  private static String text(Map<String, XmlElement> properties, String path, Map<String, String> shared) {
+    return Optional.ofNullable(properties.get(path)).map(XmlElement::text)
+        .map(text -> shared.computeIfAbsent(text, same -> same)).orElse(null);
   }
 }
