@@ -61,7 +61,7 @@ public final class VcenterRekeyVmTask implements GuideStep {
 
   private record Decision(VmState vm, Need need, String why) {}
 
-  /** What preflight read: the selected VMs and, for each of their keys, whether its KMS has it now. */
+  /** What preflight asked vCenter: for each key of the selected VMs, whether its KMS has it now. */
   private Map<VmState.CryptoKey, CryptoManager.KeyStatus> keyStatuses;
 
   @Override
