@@ -63,9 +63,12 @@ final class SandboxProcess implements AutoCloseable {
    * or why it failed.
    */
   String sweepWithHeap(String maxHeap) throws IOException, InterruptedException {
-    Process sweep = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+    ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx" + maxHeap, "-cp", classPath(), CappedHeapSweep.class.getName(), exports.get("VSPHERE_SERVER"),
-        exports.get("VSPHERE_USER"), exports.get("VSPHERE_PASSWORD"), trustBundle).redirectErrorStream(true).start();
+        exports.get("VSPHERE_USER"), trustBundle).redirectErrorStream(true);
+    // the password in the environment, as the product reads it, not on a command line anyone can list
+    builder.environment().put("VSPHERE_PASSWORD", exports.get("VSPHERE_PASSWORD"));
+    Process sweep = builder.start();
     String output = new String(sweep.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
     int status = sweep.waitFor();
     String last = output.substring(output.lastIndexOf('\n') + 1);

@@ -96,7 +96,10 @@ final class VcenterKeys {
     } catch (KmipClient.Refusal e) {
       throw new SoapFault("RuntimeFault", "Cannot get key " + keyId + " from key provider " + provider.id + ": the"
           + " KMS " + provider.serverName + " refused " + e.getMessage());
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof SoapFault fault) {
+        throw fault;
+      }
       throw new SoapFault("RuntimeFault", "Cannot get key " + keyId + " from key provider " + provider.id + ": the"
           + " KMS " + provider.serverName + " at " + provider.address + ":" + provider.port + " cannot be reached ("
           + e.getMessage() + ")");

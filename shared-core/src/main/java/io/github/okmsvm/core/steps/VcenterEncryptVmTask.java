@@ -61,17 +61,7 @@ public final class VcenterEncryptVmTask implements GuideStep {
    */
   @Override
   public void preflight(StepContext context) {
-    List<VmState> vms = context.selectedVms();
-    if (context.settings().partial) {
-      return;
-    }
-    List<String> refusals = vms.stream().map(vm -> refusal(context.settings(), vm)).filter(Objects::nonNull)
-        .toList();
-    if (!refusals.isEmpty()) {
-      throw new StepException(refusals.size() + " of " + vms.size() + " selected VMs cannot be encrypted, so none"
-          + " was touched: " + String.join("; ", refusals) + ". Fix them, or set partial=true to encrypt the others"
-          + " now");
-    }
+    VmSelection.refuseAnyUnlessPartial(context, vm -> refusal(context.settings(), vm), "encrypt", "encrypted");
   }
 
   @Override

@@ -24,7 +24,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -95,18 +94,9 @@ public final class VcenterRekeyVmTask implements GuideStep {
           ? "none" : String.join(", ", providers)) + "): run vcenterTrustOkms (okms:trust) for it first, or give"
           + " the providerName vCenter shows");
     }
-    List<VmState> vms = context.selectedVms();
-    keyStatuses = crypto.queryCryptoKeyStatus(vms.stream().flatMap(vm -> vm.keys().stream()).distinct().toList());
-    if (context.settings().partial) {
-      return;
-    }
-    List<String> refusals = vms.stream().map(vm -> refusal(context.settings(), vm, target)).filter(Objects::nonNull)
-        .toList();
-    if (!refusals.isEmpty()) {
-      throw new StepException(refusals.size() + " of " + vms.size() + " selected VMs cannot be re-keyed, so none"
-          + " was touched: " + String.join("; ", refusals) + ". Fix them, or set partial=true to re-key the others"
-          + " now");
-    }
+    keyStatuses = crypto.queryCryptoKeyStatus(context.selectedVms().stream().flatMap(vm -> vm.keys().stream())
+        .distinct().toList());
+    VmSelection.refuseAnyUnlessPartial(context, vm -> refusal(context.settings(), vm, target), "re-key", "re-keyed");
   }
 
   @Override

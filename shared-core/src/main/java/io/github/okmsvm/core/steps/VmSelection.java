@@ -7,6 +7,8 @@ import io.github.okmsvm.core.vsphere.VirtualMachines;
 import io.github.okmsvm.core.vsphere.VmState;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -78,6 +80,24 @@ final class VmSelection {
           "check the patterns, or set allowEmptySelection=true when an empty selection is expected");
     }
     return selected;
+  }
+
+  /**
+   * Every selected VM judged before any is touched: when {@code refusal} names a reason for some, none is changed
+   * ({@code verb}: what the step does, "encrypt", "re-key"), unless {@code partial}.
+   */
+  static void refuseAnyUnlessPartial(StepContext context, Function<VmState, String> refusal, String verb,
+      String participle) {
+    if (context.settings().partial) {
+      return;
+    }
+    List<VmState> vms = context.selectedVms();
+    List<String> refusals = vms.stream().map(refusal).filter(Objects::nonNull).toList();
+    if (!refusals.isEmpty()) {
+      throw new StepException(refusals.size() + " of " + vms.size() + " selected VMs cannot be " + participle
+          + ", so none was touched: " + String.join("; ", refusals) + ". Fix them, or set partial=true to " + verb
+          + " the others now");
+    }
   }
 
   private static String where(EncryptionSettings settings) {
