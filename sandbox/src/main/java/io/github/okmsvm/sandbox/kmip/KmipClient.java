@@ -42,6 +42,7 @@ public final class KmipClient implements AutoCloseable {
     int millis = Math.toIntExact(timeout.toMillis());
     Socket raw = new Socket();
     try {
+      raw.setTcpNoDelay(true);
       raw.connect(new InetSocketAddress(endpoint.host(), endpoint.port()), millis);
       raw.setSoTimeout(millis);
       SSLSocket socket = (SSLSocket) KmipClientCredentials.sslContext(credentials, trustedPem).getSocketFactory()

@@ -171,6 +171,7 @@ public final class KmipEndpoint implements AutoCloseable {
     while (!serverSocket.isClosed()) {
       try {
         SSLSocket socket = (SSLSocket) serverSocket.accept();
+        socket.setTcpNoDelay(true); // as a KMS answers at once, not after the client's delayed ACK
         connections.execute(() -> serve(socket));
       } catch (IOException e) {
         if (serverSocket.isClosed()) {

@@ -166,12 +166,13 @@ public final class OvhApiServer implements AutoCloseable {
   }
 
   private void handle(HttpExchange exchange) throws IOException {
+    long received = System.nanoTime();
     try (exchange) {
       byte[] body = Exchanges.readBody(exchange, latency);
       String rawPath = exchange.getRequestURI().getRawPath();
       String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
       if (method.equals("POST") && rawPath.equals("/auth/oauth2/token")) {
-        counters.increment("POST /auth/oauth2/token");
+        counters.record("POST /auth/oauth2/token", received);
         send(exchange, token(body, exchange.getRequestHeaders().getFirst("Authorization")), null);
         return;
       }
@@ -200,7 +201,7 @@ public final class OvhApiServer implements AutoCloseable {
         send(exchange, error(ApiError.notFound("The requested object (" + path + ") does not exist")), null);
         return;
       }
-      counters.increment(route.key());
+      counters.record(route.key(), received);
       Fault fault = faults.next(route.key());
       if (fault instanceof Fault.Reset) {
         return; // closing without an answer

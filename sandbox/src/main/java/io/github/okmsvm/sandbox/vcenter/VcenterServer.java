@@ -173,6 +173,7 @@ public final class VcenterServer implements AutoCloseable {
   }
 
   private void handle(HttpExchange exchange, String namespace) throws IOException {
+    long received = System.nanoTime();
     try (exchange) {
       byte[] body = Exchanges.readBody(exchange, latency);
       XmlElement envelope;
@@ -186,7 +187,7 @@ public final class VcenterServer implements AutoCloseable {
         return;
       }
       String method = request.name();
-      counters.increment(method);
+      counters.record(method, received);
       Fault fault = faults.next(method);
       if (fault instanceof Fault.Reset) {
         return;

@@ -110,6 +110,7 @@ public final class KmipProbe {
   private Socket connect(int millis) {
     Socket raw = new Socket();
     try {
+      raw.setTcpNoDelay(true); // request and answer, small writes each waiting for the other side: no Nagle stalls
       raw.connect(new InetSocketAddress(endpoint.host(), endpoint.port()), millis);
       raw.setSoTimeout(millis);
       return raw;

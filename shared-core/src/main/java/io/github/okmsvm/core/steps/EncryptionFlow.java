@@ -4,9 +4,14 @@ import io.github.okmsvm.core.common.UserException;
 import io.github.okmsvm.core.config.ConfigurationException;
 import io.github.okmsvm.core.config.SettingNames;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The guide, steps 1 to 6 in its order, each step's outputs passed on to the next; and the one place that says which
@@ -53,8 +58,12 @@ public final class EncryptionFlow {
   }
 
   /**
-   * Runs {@code steps} in order, after every step's preflight: a bad input never leaves a half-done setup, and every
-   * bad setting is reported in one message. The first failure stops the flow (a new run resumes from there).
+   * Runs {@code steps} as in the guide's order, after every step's validation: a bad input never leaves a half-done
+   * setup, and every bad setting is reported in one message. The steps' preflights start together, and each step
+   * right after its own preflight, so that what they read overlaps; but no step changes anything before every
+   * preflight passed and every step before it ended without a change, and a step that read ahead of a change before
+   * it runs again after it (see {@link Speculation}): the changes, the events and the results are those of a run in
+   * the guide's order. The first failure stops the flow (a new run resumes from there).
    */
   public static List<StepResult> run(List<GuideStep> steps, StepContext context) {
     List<UserException> problems = new ArrayList<>();
@@ -68,13 +77,82 @@ public final class EncryptionFlow {
     if (!problems.isEmpty()) {
       throw ConfigurationException.all(problems);
     }
-    for (GuideStep step : steps) {
-      step.preflight(context);
+    Speculation speculation = new Speculation(steps.size(), context.runListener());
+    ExecutorService pool = Executors.newCachedThreadPool(runnable -> {
+      Thread thread = new Thread(runnable, "okms-step");
+      thread.setDaemon(true);
+      return thread;
+    });
+    try {
+      StepContext preflightContext = context.forStep("", speculation.preflight());
+      List<Future<?>> preflights = new ArrayList<>();
+      List<StepContext> contexts = new ArrayList<>();
+      List<Future<StepResult>> attempts = new ArrayList<>();
+      for (int i = 0; i < steps.size(); i++) {
+        GuideStep step = steps.get(i);
+        Future<?> preflight = pool.submit(() -> step.preflight(preflightContext));
+        preflights.add(preflight);
+        StepContext stepContext = context.forStep(step.name(), speculation.turn(i));
+        speculation.attach(i, stepContext);
+        int index = i + 1;
+        contexts.add(stepContext);
+        attempts.add(pool.submit(() -> {
+          ReadAhead.outcome(preflight); // a step may keep what its preflight read
+          return StepRunner.run(step, stepContext, index, steps.size());
+        }));
+      }
+      preflights.forEach(ReadAhead::outcome);
+      speculation.preflight().goLive();
+      speculation.preflightPassed();
+      List<StepResult> results = new ArrayList<>();
+      boolean ahead = true;
+      for (int i = 0; i < steps.size(); i++) {
+        StepContext stepContext = contexts.get(i);
+        StepResult result;
+        if (ahead) {
+          result = ReadAhead.outcome(attempts.get(i));
+          stepContext.turn().goLive();
+        } else {
+          stepContext = context.forStep(steps.get(i).name(), Speculation.current(context.runListener()));
+          result = StepRunner.run(steps.get(i), stepContext, i + 1, steps.size());
+        }
+        stepContext.keepOutputs();
+        results.add(new StepResult(result.step(), result.changes(), stepContext.outputs(), result.summary()));
+        speculation.accept(i, result.changed());
+        if (ahead && result.changed()) {
+          ahead = false;
+          attempts.subList(i + 1, attempts.size()).forEach(attempt -> attempt.cancel(true));
+        }
+      }
+      return results;
+    } finally {
+      speculation.stop();
+      pool.shutdownNow();
+      awaitEnd(pool, context.settings().timeout);
     }
-    List<StepResult> results = new ArrayList<>();
-    for (int i = 0; i < steps.size(); i++) {
-      results.add(StepRunner.run(steps.get(i), context, i + 1, steps.size()));
+  }
+
+  /**
+   * Waits for every step still running: a step stopped by an interruption (a Jenkins abort) puts back what it was
+   * doing (a VM it shut down is powered on again) before the run's clients are closed, so this wait is not cut short
+   * by the interruption, which is passed on once it is over. Steps that read ahead end at their next call. Bounded by
+   * the steps' own waits, and by {@code timeout} and a minute besides.
+   */
+  private static void awaitEnd(ExecutorService pool, Duration timeout) {
+    boolean interrupted = Thread.interrupted();
+    long deadline = System.nanoTime() + timeout.plusMinutes(1).toNanos();
+    try {
+      while (!pool.isTerminated() && System.nanoTime() < deadline) {
+        try {
+          pool.awaitTermination(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
-    return results;
   }
 }

@@ -159,12 +159,13 @@ public final class OkmsOrderTask implements GuideStep {
   }
 
   private static Optional<OkmsApi.Resource> inRegion(StepContext context, OkmsApi okms, String region) {
+    ReadAhead<List<OkmsApi.Resource>> resources = ReadAhead.start("okms-resources", () -> okms.resources(null));
     List<String> regions = okms.regions().stream().map(OkmsApi.Region::id).toList();
     if (!regions.contains(region)) {
       throw new ConfigurationException("region", "'" + region + "' is not an OKMS region: use one of "
           + String.join(", ", regions));
     }
-    List<OkmsApi.Resource> matches = okms.resources(null).stream()
+    List<OkmsApi.Resource> matches = resources.get().stream()
         .filter(resource -> region.equals(EncryptionSettings.normalizeRegion(resource.region()))).toList();
     if (matches.size() > 1) {
       context.warn(matches.size() + " OKMS in " + region + "; using " + matches.get(0).id()

@@ -44,6 +44,11 @@ public final class OvhIamPolicyTask implements GuideStep {
   @Override
   public String run(StepContext context) {
     String name = context.settings().iamPolicyName;
+    // the account and its policies do not depend on the OKMS: read while it is looked for
+    IamApi iam = context.iam();
+    ReadAhead<Optional<IamApi.Policy>> named = ReadAhead.start("iam-policies", () -> byName(iam, name));
+    ReadAhead<String> account = context.settings().identityUrns.isEmpty()
+        ? ReadAhead.start("account", () -> context.orders().me().nichandle()) : null;
     Optional<String> okmsUrn = context.output(Outputs.OKMS_URN);
     Optional<String> pccUrn = context.output(Outputs.PCC_URN).or(() -> Optional.ofNullable(
         context.dedicatedCloud().iam())
@@ -55,13 +60,12 @@ public final class OvhIamPolicyTask implements GuideStep {
       }
       throw new StepException("ovhIamPolicy needs the OKMS and PCC URNs: run okmsOrder and pccOpenKmsFlow first");
     }
-    List<String> identities = context.settings().identityUrns.isEmpty()
-        ? List.of(accountIdentity(context, okmsUrn.get())) : context.settings().identityUrns;
+    List<String> identities = account != null ? List.of(accountIdentity(okmsUrn.get(), account.get()))
+        : context.settings().identityUrns;
     IamApi.PolicyRequest wanted = new IamApi.PolicyRequest(name, "VM encryption with OKMS (okms-vm-encryption)",
         identities, List.of(new IamApi.ResourceRef(okmsUrn.get()), new IamApi.ResourceRef(pccUrn.get())),
         IamApi.Permissions.allowing(context.settings().iamActions));
-    IamApi iam = context.iam();
-    Optional<IamApi.Policy> existing = byName(iam, name);
+    Optional<IamApi.Policy> existing = named.get();
     if (existing.isPresent()) {
       context.put(Outputs.IAM_POLICY_ID, existing.get().id());
       if (same(existing.get(), wanted)) {
@@ -118,7 +122,7 @@ public final class OvhIamPolicyTask implements GuideStep {
     return values == null ? Set.of() : new HashSet<>(values);
   }
 
-  private static String accountIdentity(StepContext context, String okmsUrn) {
-    return "urn:v1:" + okmsUrn.split(":")[2] + ":identity:account:" + context.orders().me().nichandle();
+  private static String accountIdentity(String okmsUrn, String nichandle) {
+    return "urn:v1:" + okmsUrn.split(":")[2] + ":identity:account:" + nichandle;
   }
 }

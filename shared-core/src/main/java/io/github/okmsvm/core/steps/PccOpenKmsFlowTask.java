@@ -55,6 +55,8 @@ public final class PccOpenKmsFlowTask implements GuideStep {
   public String run(StepContext context) {
     String serviceName = context.settings().pccServiceName;
     PccApi pcc = context.pcc();
+    // read while the OKMS is looked for: the PCC's entries do not depend on it
+    ReadAhead<List<PccApi.Kms>> entries = ReadAhead.start("pcc-kms", () -> liveEntries(pcc, serviceName));
     PccApi.DedicatedCloud dedicatedCloud = context.dedicatedCloud();
     context.put(Outputs.PCC_URN, dedicatedCloud.iam() == null ? null : dedicatedCloud.iam().urn());
     Optional<String> endpointText = Optional.ofNullable(context.settings().kmipEndpoint)
@@ -75,10 +77,16 @@ public final class PccOpenKmsFlowTask implements GuideStep {
     String ip = captured.ipv4();
     String thumbprint = captured.thumbprint().sha1();
 
-    Optional<PccApi.Kms> existing = entryFor(pcc, serviceName, ip);
+    List<PccApi.Kms> registered = forIp(entries.get(), ip);
+    Optional<PccApi.Kms> existing = registered.stream().findFirst();
+    boolean sameThumbprint = existing.isPresent() && Thumbprint.normalize(existing.get().sslThumbprint())
+        .equals(Thumbprint.normalize(thumbprint));
+    if (sameThumbprint && registered.size() == 1 && existing.get().state() == PccApi.KmsState.DELIVERED) {
+      publish(context, existing.get().kmsId(), ip, thumbprint);
+      return "KMS " + ip + " already registered on " + serviceName; // as read: nothing to wait for or remove
+    }
     String summary;
-    if (existing.isPresent() && Thumbprint.normalize(existing.get().sslThumbprint())
-        .equals(Thumbprint.normalize(thumbprint))) {
+    if (sameThumbprint) {
       summary = "KMS " + ip + " already registered on " + serviceName;
     } else if (existing.isPresent()) {
       if (!context.change("rotate the thumbprint of KMS " + ip + " on " + serviceName + " from "
@@ -113,12 +121,16 @@ public final class PccOpenKmsFlowTask implements GuideStep {
         }).filter(entry -> entry.state() == PccApi.KmsState.DELIVERED
             && Thumbprint.normalize(entry.sslThumbprint()).equals(Thumbprint.normalize(thumbprint))));
     removeDuplicates(context, pcc, serviceName, ip);
-    context.put(Outputs.KMS_ID, Long.toString(entryFor(pcc, serviceName, ip).map(PccApi.Kms::kmsId)
-        .orElse(delivered.kmsId())));
+    publish(context, entryFor(pcc, serviceName, ip).map(PccApi.Kms::kmsId).orElse(delivered.kmsId()), ip,
+        thumbprint);
+    return summary;
+  }
+
+  private static void publish(StepContext context, long kmsId, String ip, String thumbprint) {
+    context.put(Outputs.KMS_ID, Long.toString(kmsId));
     context.put(Outputs.KMS_IP, ip);
     context.put(Outputs.KMS_THUMBPRINT, thumbprint);
     context.put(Outputs.KMS_STATE, "delivered");
-    return summary;
   }
 
   /** The entry registered for {@code ip}, unless it is being deleted. */
@@ -128,6 +140,16 @@ public final class PccOpenKmsFlowTask implements GuideStep {
 
   /** Every live entry registered for {@code ip}, the lowest id first. */
   private static List<PccApi.Kms> entriesFor(PccApi pcc, String serviceName, String ip) {
+    return forIp(liveEntries(pcc, serviceName), ip);
+  }
+
+  private static List<PccApi.Kms> forIp(List<PccApi.Kms> entries, String ip) {
+    return entries.stream().filter(entry -> ip.equals(entry.ip()))
+        .sorted(Comparator.comparingLong(PccApi.Kms::kmsId)).toList();
+  }
+
+  /** Every KMS entry of the PCC, unless it is being deleted. */
+  private static List<PccApi.Kms> liveEntries(PccApi pcc, String serviceName) {
     List<PccApi.Kms> entries = new ArrayList<>();
     for (long id : pcc.kmsIds(serviceName)) {
       PccApi.Kms entry;
@@ -139,12 +161,10 @@ public final class PccOpenKmsFlowTask implements GuideStep {
         }
         throw e;
       }
-      if (ip.equals(entry.ip()) && entry.state() != PccApi.KmsState.DELETING
-          && entry.state() != PccApi.KmsState.TO_DELETE) {
+      if (entry.state() != PccApi.KmsState.DELETING && entry.state() != PccApi.KmsState.TO_DELETE) {
         entries.add(entry);
       }
     }
-    entries.sort(Comparator.comparingLong(PccApi.Kms::kmsId));
     return entries;
   }
 

@@ -25,19 +25,15 @@ import java.util.function.Supplier;
 
 /**
  * What a step works with: the settings, the OVHcloud API and vCenter clients (opened on first use), the outputs of
- * the steps before it, and the progress listener. Records the changes of the running step.
+ * the steps before it, and the progress listener. Each step of a run has its own context, over what the run shares
+ * (clients, the PCC and the VM selection read once); it records that step's changes and outputs.
  */
 public final class StepContext {
-  private final EncryptionSettings settings;
-  private final Lazy<OvhApi> ovh;
-  private final Lazy<VimClient> vcenter;
-  private final ProgressListener listener;
-  private final Poller poller;
-  private final Map<String, String> outputs = new LinkedHashMap<>();
+  private final Run run;
+  private final String step;
+  private final Speculation.Turn turn;
   private final List<String> changes = new ArrayList<>();
-  private String step = "";
-  private List<VmState> selectedVms;
-  private PccApi.DedicatedCloud dedicatedCloud;
+  private final Map<String, String> outputs = new LinkedHashMap<>();
 
   public StepContext(EncryptionSettings settings, Supplier<OvhApi> ovh, Supplier<VimClient> vcenter,
       ProgressListener listener) {
@@ -46,47 +42,57 @@ public final class StepContext {
 
   public StepContext(EncryptionSettings settings, Supplier<OvhApi> ovh, Supplier<VimClient> vcenter,
       ProgressListener listener, Poller poller) {
-    this.settings = settings;
-    this.ovh = new Lazy<>(ovh, "the OVHcloud API");
-    this.vcenter = new Lazy<>(vcenter, "vCenter");
-    this.listener = listener;
-    this.poller = poller;
+    this(new Run(settings, new Lazy<>(ovh, "the OVHcloud API"), new Lazy<>(vcenter, "vCenter"), listener, poller),
+        "", Speculation.current(listener));
+  }
+
+  private StepContext(Run run, String step, Speculation.Turn turn) {
+    this.run = run;
+    this.step = step;
+    this.turn = turn;
+  }
+
+  /** The context of one step of this run, in {@code turn}. */
+  StepContext forStep(String name, Speculation.Turn turn) {
+    return new StepContext(run, name, turn);
   }
 
   public EncryptionSettings settings() {
-    return settings;
+    return run.settings;
   }
 
   public boolean plan() {
-    return settings.plan;
+    return run.settings.plan;
   }
 
   public OkmsApi okms() {
-    return new OkmsApi(ovh.get());
+    return new OkmsApi(run.ovh.get());
   }
 
   public OrderApi orders() {
-    return new OrderApi(ovh.get());
+    return new OrderApi(run.ovh.get());
   }
 
   public PccApi pcc() {
-    return new PccApi(ovh.get());
+    return new PccApi(run.ovh.get());
   }
 
   public IamApi iam() {
-    return new IamApi(ovh.get());
+    return new IamApi(run.ovh.get());
   }
 
   public VimClient vcenter() {
-    return vcenter.get();
+    return run.vcenter.get();
   }
 
   /** The VMs this run is about, read once per run (in pages) and kept: one inventory sweep per run. */
-  public synchronized List<VmState> selectedVms() {
-    if (selectedVms == null) {
-      selectedVms = VmSelection.select(this, true);
+  public List<VmState> selectedVms() {
+    synchronized (run.selectionLock) {
+      if (run.selectedVms == null) {
+        run.selectedVms = VmSelection.select(this, true);
+      }
+      return run.selectedVms;
     }
-    return selectedVms;
   }
 
   /**
@@ -94,90 +100,167 @@ public final class StepContext {
    * this run read them already), but each without its devices as read, so that a gate over 100,000 VMs keeps a few
    * hundred bytes per VM.
    */
-  public synchronized List<VmState> vmsToJudge() {
-    return selectedVms != null ? selectedVms : VmSelection.select(this, false);
+  public List<VmState> vmsToJudge() {
+    synchronized (run.selectionLock) {
+      return run.selectedVms != null ? run.selectedVms : VmSelection.select(this, false);
+    }
   }
 
   /** The PCC named by {@code pccServiceName}, read once per run. */
-  public synchronized PccApi.DedicatedCloud dedicatedCloud() {
-    if (dedicatedCloud == null) {
-      String serviceName = settings.pccServiceName;
-      try {
-        dedicatedCloud = pcc().dedicatedCloud(serviceName);
-      } catch (OvhApiException e) {
-        if (e.isNotFound()) {
-          throw new ConfigurationException(SettingNames.PCC_SERVICE_NAME, "'" + serviceName + "' is no Hosted"
-              + " Private Cloud of this account: check the service name in the Control Panel");
+  public PccApi.DedicatedCloud dedicatedCloud() {
+    synchronized (run.pccLock) {
+      if (run.dedicatedCloud == null) {
+        String serviceName = run.settings.pccServiceName;
+        try {
+          run.dedicatedCloud = pcc().dedicatedCloud(serviceName);
+        } catch (OvhApiException e) {
+          if (e.isNotFound()) {
+            throw new ConfigurationException(SettingNames.PCC_SERVICE_NAME, "'" + serviceName + "' is no Hosted"
+                + " Private Cloud of this account: check the service name in the Control Panel");
+          }
+          throw e;
         }
-        throw e;
       }
+      return run.dedicatedCloud;
     }
-    return dedicatedCloud;
   }
 
   /**
    * Records a change of the running step and tells whether to make it: true in a real run, false in plan mode (where
-   * the step must stop short of anything that depends on the change).
+   * the step must stop short of anything that depends on the change). A step that read ahead of its turn first
+   * waits for it.
    */
-  public synchronized boolean change(String description) {
-    changes.add(description);
-    listener.on(new ProgressEvent.Changed(step, description, settings.plan));
-    return !settings.plan;
+  public boolean change(String description) {
+    turn.awaitChange();
+    synchronized (changes) {
+      changes.add(description);
+    }
+    turn.on(new ProgressEvent.Changed(step, description, run.settings.plan));
+    return !run.settings.plan;
   }
 
   public void info(String message) {
-    listener.on(new ProgressEvent.Info(step, message));
+    turn.on(new ProgressEvent.Info(step, message));
   }
 
   public void warn(String message) {
-    listener.on(new ProgressEvent.Warning(step, message));
+    turn.on(new ProgressEvent.Warning(step, message));
   }
 
   /** Waits with the product's polling pace, reporting progress, up to the {@code timeout} setting. */
   public <T> T await(String what, Supplier<Optional<T>> check) {
-    return poller.until(what, settings.timeout, check, waiting(what));
+    return run.poller.until(what, run.settings.timeout, () -> {
+      turn.checkCurrent();
+      return check.get();
+    }, waiting(what));
   }
 
   /** A progress callback for waits done elsewhere (vCenter tasks). */
   public Consumer<Duration> waiting(String what) {
-    return elapsed -> listener.on(new ProgressEvent.Waiting(step, what, elapsed));
+    return elapsed -> {
+      turn.checkCurrent();
+      turn.on(new ProgressEvent.Waiting(step, what, elapsed));
+    };
   }
 
+  /**
+   * An output of this step or of a step before it. A step that reads ahead of its turn waits, for an output not known
+   * yet, until a step before it sets it, or until they all ended.
+   */
   public Optional<String> output(String name) {
-    return Optional.ofNullable(outputs.get(name));
+    return turn.awaitOutput(() -> ownOutput(name).or(() -> turn.earlierOutput(name)).or(() -> {
+      synchronized (run.outputs) {
+        return Optional.ofNullable(run.outputs.get(name));
+      }
+    }));
   }
 
   public void put(String name, String value) {
     if (value != null) {
-      outputs.put(name, value);
+      synchronized (outputs) {
+        outputs.put(name, value);
+      }
+      turn.outputSet();
     }
   }
 
-  /** Every output so far, in the order they were set. */
+  /** Every output so far, of the steps before this one and of this one. */
   public Map<String, String> outputs() {
-    return Map.copyOf(outputs);
+    Map<String, String> all;
+    synchronized (run.outputs) {
+      all = new LinkedHashMap<>(run.outputs);
+    }
+    synchronized (outputs) {
+      all.putAll(outputs);
+    }
+    return Map.copyOf(all);
   }
 
   ProgressListener listener() {
-    return listener;
+    return turn;
   }
 
-  /** Starts recording {@code name}'s changes; returns those of the step before. */
-  synchronized List<String> begin(String name) {
-    List<String> previous = List.copyOf(changes);
-    changes.clear();
-    step = name;
-    return previous;
+  /** Who hears the run's events, each step's in its turn. */
+  ProgressListener runListener() {
+    return run.listener;
   }
 
-  synchronized List<String> changes() {
-    return List.copyOf(changes);
+  Speculation.Turn turn() {
+    return turn;
   }
 
-  /** Closes the clients this context opened. */
+  /** This step's changes so far. */
+  List<String> changes() {
+    synchronized (changes) {
+      return List.copyOf(changes);
+    }
+  }
+
+  /** Keeps this step's outputs for the steps after it. */
+  void keepOutputs() {
+    Map<String, String> mine;
+    synchronized (outputs) {
+      mine = new LinkedHashMap<>(outputs);
+    }
+    synchronized (run.outputs) {
+      run.outputs.putAll(mine);
+    }
+  }
+
+  /** Closes the clients this run opened. */
   public void close() {
-    vcenter.ifOpened(VimClient::close);
-    ovh.ifOpened(OvhApi::close);
+    run.vcenter.ifOpened(VimClient::close);
+    run.ovh.ifOpened(OvhApi::close);
+  }
+
+  /** An output this step set. */
+  Optional<String> ownOutput(String name) {
+    synchronized (outputs) {
+      return Optional.ofNullable(outputs.get(name));
+    }
+  }
+
+  /** What the steps of one run share. */
+  private static final class Run {
+    private final EncryptionSettings settings;
+    private final Lazy<OvhApi> ovh;
+    private final Lazy<VimClient> vcenter;
+    private final ProgressListener listener;
+    private final Poller poller;
+    private final Map<String, String> outputs = new LinkedHashMap<>();
+    private final Object selectionLock = new Object();
+    private final Object pccLock = new Object();
+    private List<VmState> selectedVms;
+    private PccApi.DedicatedCloud dedicatedCloud;
+
+    Run(EncryptionSettings settings, Lazy<OvhApi> ovh, Lazy<VimClient> vcenter, ProgressListener listener,
+        Poller poller) {
+      this.settings = settings;
+      this.ovh = ovh;
+      this.vcenter = vcenter;
+      this.listener = listener;
+      this.poller = poller;
+    }
   }
 
   private static final class Lazy<T> {

@@ -5,12 +5,12 @@ import java.time.Duration;
 import java.util.List;
 
 /** Runs steps with their progress events: started, each change, finished with its duration. */
-public final class StepRunner {
+final class StepRunner {
   private StepRunner() {}
 
-  public static StepResult run(GuideStep step, StepContext context, int index, int total) {
+  /** Runs {@code step} in its own {@code context}. */
+  static StepResult run(GuideStep step, StepContext context, int index, int total) {
     context.listener().on(new ProgressEvent.Started(step.name(), index, total));
-    context.begin(step.name());
     long started = System.nanoTime();
     String summary = step.run(context);
     List<String> changes = context.changes();

@@ -70,6 +70,9 @@ public final class VcenterTrustOkmsTask implements GuideStep {
   @Override
   public String run(StepContext context) {
     EncryptionSettings settings = context.settings();
+    // vCenter's providers do not depend on the OKMS: read while it is looked for
+    CryptoManager crypto = new CryptoManager(context.vcenter());
+    ReadAhead<List<CryptoManager.KeyProvider>> providers = ReadAhead.start("kmip-servers", crypto::listKmipServers);
     Optional<String> okmsId = context.output(Outputs.OKMS_ID);
     Optional<String> endpointText = Optional.ofNullable(settings.kmipEndpoint)
         .or(() -> context.output(Outputs.KMIP_ENDPOINT));
@@ -85,10 +88,14 @@ public final class VcenterTrustOkmsTask implements GuideStep {
       throw new StepException("vcenterTrustOkms needs the OKMS: run okmsOrder first or give okmsId");
     }
     TlsEndpoint endpoint = TlsEndpoint.parse(endpointText.get(), TlsEndpoint.KMIP_PORT, "kmipEndpoint");
-    CryptoManager crypto = new CryptoManager(context.vcenter());
     CryptoManager.KmipServer server = new CryptoManager.KmipServer(providerName, endpoint.host(), endpoint.port());
+    OkmsApi okms = context.okms();
+    String okmsIdValue = okmsId.get();
+    ReadAhead<List<OkmsApi.Credential>> credentials = ReadAhead.start("credentials",
+        () -> okms.credentials(okmsIdValue));
 
-    Optional<CryptoManager.KeyProvider> provider = provider(crypto, providerName);
+    Optional<CryptoManager.KeyProvider> provider = providers.get().stream()
+        .filter(p -> providerName.equals(p.id())).findFirst();
     if (provider.isEmpty()) {
       if (!context.change("add key provider " + providerName + " for " + endpoint)) {
         return plannedSetUp(context, providerName, endpoint.host());
@@ -106,28 +113,33 @@ public final class VcenterTrustOkmsTask implements GuideStep {
           + provider.get().servers() + ", not " + endpoint + ": give another providerName, or remove it in vCenter");
     }
 
-    trustServer(context, crypto, providerName, server);
-    OkmsApi.Credential live = clientCertificate(context, crypto, providerName, okmsId.get());
+    ProviderReads reads = provider.isPresent() ? ProviderReads.start(crypto, providerName, server, context) : null;
+    trustServer(context, crypto, providerName, server, reads);
+    OkmsApi.Credential live = clientCertificate(context, crypto, providerName, okmsId.get(), reads, credentials);
     if (context.plan()) {
       if (live != null) {
-        deleteSuperseded(context, crypto, providerName, okmsId.get(), live);
+        deleteSuperseded(context, crypto, providerName, okmsId.get(), live, credentials);
       }
       if (settings.setDefault && provider.map(p -> !p.useAsDefault()).orElse(true)) {
         context.change(defaultSentence(providerName));
       }
       return "would finish key provider " + providerName;
     }
+    boolean[] first = {true};
     CryptoManager.ProviderStatus status = context.await("key provider " + providerName + " to be connected", () -> {
-      CryptoManager.ProviderStatus current = crypto.retrieveStatus(providerName, settings.timeout,
-          context.waiting("key provider status"));
+      CryptoManager.ProviderStatus current = first[0] && reads != null && asRead(context) ? reads.status.get()
+          : crypto.retrieveStatus(providerName, settings.timeout, context.waiting("key provider status"));
+      first[0] = false;
       return current.servers().stream().allMatch(CryptoManager.ServerStatus::connected) && !current.servers()
           .isEmpty() ? Optional.of(current) : Optional.empty();
     });
     // also those a run that died before vCenter connected left behind
     if (live != null) {
-      deleteSuperseded(context, crypto, providerName, okmsId.get(), live);
+      deleteSuperseded(context, crypto, providerName, okmsId.get(), live, credentials);
     }
-    if (settings.setDefault && provider(crypto, providerName).map(p -> !p.useAsDefault()).orElse(true)) {
+    Optional<CryptoManager.KeyProvider> now = provider.isPresent() && asRead(context) ? provider
+        : provider(crypto, providerName);
+    if (settings.setDefault && now.map(p -> !p.useAsDefault()).orElse(true)) {
       if (context.change(defaultSentence(providerName))) {
         crypto.markDefault(providerName);
       }
@@ -146,6 +158,31 @@ public final class VcenterTrustOkmsTask implements GuideStep {
       context.change(defaultSentence(providerName));
     }
     return "would set up key provider " + providerName;
+  }
+
+  /**
+   * Whether what the step read ahead still holds: nothing changed since (in plan mode, nothing is ever made). After
+   * a change the step reads again.
+   */
+  private static boolean asRead(StepContext context) {
+    return context.plan() || context.changes().isEmpty();
+  }
+
+  /**
+   * The reads of an existing provider, started together: vCenter's view of the KMS certificate, its client
+   * certificate, and its status (which makes it connect to the KMS).
+   */
+  private record ProviderReads(ReadAhead<CryptoManager.ServerCertificate> serverCertificate,
+      ReadAhead<String> clientCertificate, ReadAhead<CryptoManager.ProviderStatus> status) {
+    /** The status only in a real run: a plan stops short of it. */
+    static ProviderReads start(CryptoManager crypto, String providerName, CryptoManager.KmipServer server,
+        StepContext context) {
+      return new ProviderReads(
+          ReadAhead.start("kms-certificate", () -> crypto.retrieveKmipServerCert(providerName, server)),
+          ReadAhead.start("client-certificate", () -> crypto.retrieveClientCert(providerName)),
+          context.plan() ? null : ReadAhead.start("provider-status", () -> crypto.retrieveStatus(providerName,
+              context.settings().timeout, context.waiting("key provider status"))));
+    }
   }
 
   private static Optional<CryptoManager.KeyProvider> provider(CryptoManager crypto, String providerName) {
@@ -174,10 +211,11 @@ public final class VcenterTrustOkmsTask implements GuideStep {
 
   /** vCenter trusts the KMS certificate, which must chain to the OKMS CA: no blind trust. */
   private static void trustServer(StepContext context, CryptoManager crypto, String providerName,
-      CryptoManager.KmipServer server) {
+      CryptoManager.KmipServer server, ProviderReads reads) {
     CryptoManager.ServerCertificate certificate;
     try {
-      certificate = crypto.retrieveKmipServerCert(providerName, server);
+      certificate = reads != null && asRead(context) ? reads.serverCertificate.get()
+          : crypto.retrieveKmipServerCert(providerName, server);
     } catch (VimFault e) {
       throw new StepException("vCenter cannot reach the KMS at " + server.address() + ":" + server.port() + " ("
           + e.getMessage() + "): in a PCC, vCenter reaches a KMS only once the PCC's KMS flow names its IP and"
@@ -198,11 +236,12 @@ public final class VcenterTrustOkmsTask implements GuideStep {
    * replaced vCenter's CSR meanwhile (vCenter then refuses this run's certificate), this run converges on that CSR.
    */
   private static OkmsApi.Credential clientCertificate(StepContext context, CryptoManager crypto, String providerName,
-      String okmsId) {
+      String okmsId, ProviderReads reads, ReadAhead<List<OkmsApi.Credential>> credentials) {
     for (int attempt = 1; ; attempt++) {
-      String csrBefore = crypto.retrieveClientCsr(providerName);
+      String[] csrSigned = {null};
       try {
-        return convergeClientCertificate(context, crypto, providerName, okmsId);
+        return convergeClientCertificate(context, crypto, providerName, okmsId,
+            attempt == 1 ? reads : null, attempt == 1 ? credentials : null, csrSigned);
       } catch (CsrReplaced e) {
         if (attempt >= CSR_RACE_ATTEMPTS) {
           throw new StepException("vCenter's client CSR for " + providerName + " keeps being replaced by another"
@@ -212,7 +251,8 @@ public final class VcenterTrustOkmsTask implements GuideStep {
             + " its CSR");
       } catch (VimFault e) {
         String csrNow = crypto.retrieveClientCsr(providerName);
-        boolean replaced = "InvalidArgument".equals(e.faultName()) && csrNow != null && !csrNow.equals(csrBefore);
+        boolean replaced = "InvalidArgument".equals(e.faultName()) && csrNow != null
+            && !csrNow.equals(csrSigned[0]);
         if (!replaced || attempt >= CSR_RACE_ATTEMPTS) {
           throw e;
         }
@@ -222,15 +262,22 @@ public final class VcenterTrustOkmsTask implements GuideStep {
     }
   }
 
-  /** The credential vCenter's client certificate is now, kept or newly given; null when a plan would issue one. */
+  /**
+   * The credential vCenter's client certificate is now, kept or newly given; null when a plan would issue one.
+   * {@code reads} and {@code credentials}, when given, are what the step read ahead; {@code csrSeen} receives the CSR
+   * this attempt has signed.
+   */
   private static OkmsApi.Credential convergeClientCertificate(StepContext context, CryptoManager crypto,
-      String providerName, String okmsId) {
+      String providerName, String okmsId, ProviderReads reads, ReadAhead<List<OkmsApi.Credential>> credentials,
+      String[] csrSeen) {
     EncryptionSettings settings = context.settings();
     String owner = owner(context, providerName);
-    String current = crypto.retrieveClientCert(providerName);
+    String current = reads != null && asRead(context) ? reads.clientCertificate.get()
+        : crypto.retrieveClientCert(providerName);
     if (current != null && !current.isBlank() && stillGood(current, okmsId, settings.renewBeforeDays)) {
       X509Certificate certificate = Pem.certificate(current, "client certificate");
-      Optional<OkmsApi.Credential> live = liveCredential(context.okms(), okmsId, certificate);
+      Optional<OkmsApi.Credential> live = liveCredential(context.okms(), okmsId, certificate,
+          credentials != null && asRead(context) ? credentials.get() : context.okms().credentials(okmsId));
       if (live.isPresent()) {
         context.put(Outputs.CLIENT_CERTIFICATE_EXPIRY, certificate.getNotAfter().toInstant().toString());
         return live.get();
@@ -248,6 +295,7 @@ public final class VcenterTrustOkmsTask implements GuideStep {
       }
       csrPem = crypto.generateClientCsr(providerName);
     }
+    csrSeen[0] = csrPem;
     OkmsApi okms = context.okms();
     String signedCsr = csrPem;
     OkmsApi.Credential credential = credentialFor(context, okms, okmsId, csrPem, owner,
@@ -271,11 +319,11 @@ public final class VcenterTrustOkmsTask implements GuideStep {
    * waited for.
    */
   private static void deleteSuperseded(StepContext context, CryptoManager crypto, String providerName,
-      String okmsId, OkmsApi.Credential credential) {
+      String okmsId, OkmsApi.Credential credential, ReadAhead<List<OkmsApi.Credential>> listed) {
     EncryptionSettings settings = context.settings();
     String owner = owner(context, providerName);
     OkmsApi okms = context.okms();
-    for (OkmsApi.Credential other : okms.credentials(okmsId)) {
+    for (OkmsApi.Credential other : asRead(context) ? listed.get() : okms.credentials(okmsId)) {
       if (other.name().equals(settings.credentialName) && !other.id().equals(credential.id())
           && owner.equals(other.description()) && other.status() != OkmsApi.CredentialStatus.DELETING
           && context.change("delete superseded OKMS credential " + other.id())) {
@@ -372,8 +420,8 @@ public final class VcenterTrustOkmsTask implements GuideStep {
 
   /** The credential OKMS still has (not being deleted) whose certificate is {@code certificate}, if any. */
   private static Optional<OkmsApi.Credential> liveCredential(OkmsApi okms, String okmsId,
-      X509Certificate certificate) {
-    for (OkmsApi.Credential listed : okms.credentials(okmsId)) {
+      X509Certificate certificate, List<OkmsApi.Credential> credentials) {
+    for (OkmsApi.Credential listed : credentials) {
       if (listed.status() == OkmsApi.CredentialStatus.DELETING) {
         continue;
       }

@@ -40,6 +40,7 @@ public final class ChainCapture {
     }
     int millis = Math.toIntExact(timeout.toMillis());
     try (Socket raw = new Socket()) {
+      raw.setTcpNoDelay(true); // a handshake is small writes each waiting for an answer: Nagle would stall each
       raw.connect(new InetSocketAddress(address, endpoint.port()), millis);
       raw.setSoTimeout(millis);
       try (SSLSocket socket = (SSLSocket) context.getSocketFactory()

@@ -6,14 +6,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.okmsvm.core.config.ConfigurationException;
 import io.github.okmsvm.core.config.EncryptionSettings;
 import io.github.okmsvm.core.config.SettingNames;
+import io.github.okmsvm.core.event.ProgressEvent;
+import io.github.okmsvm.core.event.ProgressListener;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class EncryptionFlowTest {
-  private final List<String> calls = new ArrayList<>();
+  private final List<String> calls = new CopyOnWriteArrayList<>();
 
   @Test
   void eachCommandRunsItsGuideStepsInTheGuidesOrder() {
@@ -30,10 +37,177 @@ class EncryptionFlowTest {
   }
 
   @Test
-  void everyStepValidatesBeforeAnyReadsAndEveryStepReadsBeforeAnyRuns() {
-    EncryptionFlow.run(List.of(new Recording("a"), new Recording("b")), context());
+  void everyStepValidatesBeforeAnythingIsReadAndEveryStepRunsOnce() {
+    List<StepResult> results = EncryptionFlow.run(List.of(new Recording("a"), new Recording("b")), context());
 
-    assertThat(calls).containsExactly("validate a", "validate b", "preflight a", "preflight b", "run a", "run b");
+    assertThat(calls.subList(0, 2)).containsExactly("validate a", "validate b");
+    assertThat(calls).containsExactlyInAnyOrder("validate a", "validate b", "preflight a", "preflight b", "run a",
+        "run b");
+    assertThat(results).extracting(StepResult::summary).containsExactly("a done", "b done");
+  }
+
+  @Test
+  void noStepChangesAnythingBeforeEveryPreflightPassed() {
+    GuideStep slowPreflight = new Recording("b") {
+      @Override
+      public void preflight(StepContext context) {
+        pause(Duration.ofMillis(300));
+        calls.add("preflight b passed");
+      }
+    };
+
+    EncryptionFlow.run(List.of(new Changing("a", "create a"), slowPreflight), context());
+
+    assertThat(calls.indexOf("change create a")).isGreaterThan(calls.indexOf("preflight b passed"));
+  }
+
+  @Test
+  void aFailingPreflightStopsTheFlowBeforeAnyChange() {
+    GuideStep refusing = new Recording("b") {
+      @Override
+      public void preflight(StepContext context) {
+        pause(Duration.ofMillis(200));
+        throw new ConfigurationException("vms", "app-01 has snapshots: remove them, or leave app-01 out");
+      }
+    };
+    List<ProgressEvent> events = new CopyOnWriteArrayList<>();
+
+    assertThatThrownBy(() -> EncryptionFlow.run(List.of(new Changing("a", "create a"), refusing),
+        context(events::add))).hasMessage("vms app-01 has snapshots: remove them, or leave app-01 out");
+    assertThat(calls).doesNotContain("change create a");
+    assertThat(events).isEmpty();
+  }
+
+  @Test
+  void stepsThatChangeNothingReadAtTheSameTimeAndReportInTheGuidesOrder() throws InterruptedException {
+    CountDownLatch bReading = new CountDownLatch(1);
+    AtomicBoolean overlapped = new AtomicBoolean();
+    GuideStep a = new Recording("a") {
+      @Override
+      public String run(StepContext context) {
+        overlapped.set(await(bReading));
+        return "a done";
+      }
+    };
+    GuideStep b = new Recording("b") {
+      @Override
+      public String run(StepContext context) {
+        bReading.countDown();
+        return "b done";
+      }
+    };
+    List<ProgressEvent> events = new CopyOnWriteArrayList<>();
+
+    List<StepResult> results = EncryptionFlow.run(List.of(a, b), context(events::add));
+
+    assertThat(overlapped).isTrue();
+    assertThat(results).extracting(StepResult::summary).containsExactly("a done", "b done");
+    assertThat(events).extracting(EncryptionFlowTest::describe).containsExactly("started a", "finished a",
+        "started b", "finished b");
+  }
+
+  @Test
+  void aStepThatReadAheadOfAChangeBeforeItRunsAgainAfterItAndShowsOnlyThatRun() {
+    CountDownLatch bRead = new CountDownLatch(1);
+    GuideStep a = new Changing("a", "create a") {
+      @Override
+      public String run(StepContext context) {
+        await(bRead);
+        context.put("made", "by a");
+        return super.run(context);
+      }
+    };
+    GuideStep b = new Recording("b") {
+      @Override
+      public String run(StepContext context) {
+        calls.add("read b");
+        bRead.countDown();
+        context.warn("b saw " + context.output("made").orElse("nothing"));
+        return "b done";
+      }
+    };
+    List<ProgressEvent> events = new CopyOnWriteArrayList<>();
+
+    List<StepResult> results = EncryptionFlow.run(List.of(a, b), context(events::add));
+
+    assertThat(calls.stream().filter("read b"::equals)).hasSize(2);
+    assertThat(events).extracting(EncryptionFlowTest::describe).containsExactly("started a", "changed a: create a",
+        "finished a", "started b", "warning b: b saw by a", "finished b");
+    assertThat(results.get(1).outputs()).containsEntry("made", "by a");
+  }
+
+  @Test
+  void aStepWaitsForTheOutputOfAStepBeforeIt() {
+    GuideStep a = new Recording("a") {
+      @Override
+      public String run(StepContext context) {
+        pause(Duration.ofMillis(200));
+        context.put("okmsId", "okms-1");
+        return "a done";
+      }
+    };
+    GuideStep b = new Recording("b") {
+      @Override
+      public String run(StepContext context) {
+        return "b for " + context.output("okmsId").orElse("none") + ", " + context.output("absent").orElse("none");
+      }
+    };
+
+    List<StepResult> results = EncryptionFlow.run(List.of(a, b), context());
+
+    assertThat(results.get(1).summary()).isEqualTo("b for okms-1, none");
+  }
+
+  @Test
+  void aStepThatFailsStopsTheFlowWithItsOwnMessageAndNoLaterStepChangesAnything() {
+    GuideStep failing = new Recording("a") {
+      @Override
+      public String run(StepContext context) {
+        pause(Duration.ofMillis(200));
+        throw new StepException("a cannot go on");
+      }
+    };
+
+    assertThatThrownBy(() -> EncryptionFlow.run(List.of(failing, new Changing("b", "create b")), context()))
+        .hasMessage("a cannot go on");
+    assertThat(calls).doesNotContain("change create b");
+  }
+
+  @Test
+  void anInterruptedRunReturnsOnlyOnceTheRunningStepPutBackWhatItWasDoing() throws InterruptedException {
+    CountDownLatch working = new CountDownLatch(1);
+    GuideStep powering = new Recording("a") {
+      @Override
+      public String run(StepContext context) {
+        context.change("shut VM app-01 down to encrypt it");
+        working.countDown();
+        try {
+          Thread.sleep(10_000);
+        } catch (InterruptedException e) {
+          pause(Duration.ofMillis(300)); // as powering the VM on again takes a while
+          calls.add("powered app-01 on again");
+          throw new StepException("interrupted while encrypting app-01; it is powered on again");
+        }
+        return "encrypted";
+      }
+    };
+    AtomicReference<Throwable> thrown = new AtomicReference<>();
+    Thread run = new Thread(() -> {
+      try {
+        EncryptionFlow.run(List.of(powering), context());
+      } catch (RuntimeException e) {
+        thrown.set(e);
+      }
+    });
+    run.start();
+    assertThat(working.await(10, TimeUnit.SECONDS)).isTrue();
+
+    run.interrupt();
+    run.join(10_000);
+
+    assertThat(run.isAlive()).isFalse();
+    assertThat(calls).contains("powered app-01 on again");
+    assertThat(thrown.get()).isInstanceOf(StepException.class);
   }
 
   @Test
@@ -93,7 +267,62 @@ class EncryptionFlowTest {
   }
 
   private static StepContext context() {
-    return new StepContext(EncryptionSettings.builder().build(), null, null, event -> { });
+    return context(event -> { });
+  }
+
+  private static StepContext context(ProgressListener listener) {
+    return new StepContext(EncryptionSettings.builder().build(), null, null, listener);
+  }
+
+  private static String describe(ProgressEvent event) {
+    if (event instanceof ProgressEvent.Started started) {
+      return "started " + started.step();
+    }
+    if (event instanceof ProgressEvent.Finished finished) {
+      return "finished " + finished.step();
+    }
+    if (event instanceof ProgressEvent.Changed changed) {
+      return "changed " + changed.step() + ": " + changed.change();
+    }
+    if (event instanceof ProgressEvent.Warning warning) {
+      return "warning " + warning.step() + ": " + warning.message();
+    }
+    return event.toString();
+  }
+
+  private static boolean await(CountDownLatch latch) {
+    try {
+      return latch.await(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private static void pause(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** A step that makes one change. */
+  private class Changing extends Recording {
+    private final String change;
+
+    Changing(String name, String change) {
+      super(name);
+      this.change = change;
+    }
+
+    @Override
+    public String run(StepContext context) {
+      if (context.change(change)) {
+        calls.add("change " + change);
+      }
+      return change + " done";
+    }
   }
 
   /** A step that only records what the flow asks of it. */
