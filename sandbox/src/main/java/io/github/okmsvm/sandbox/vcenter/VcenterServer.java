@@ -111,6 +111,15 @@ public final class VcenterServer implements AutoCloseable {
     return counters;
   }
 
+  /** Sessions logged in and not logged out, and the views they still hold: what a client left behind. */
+  public int liveSessions() {
+    return sessions.size();
+  }
+
+  public int liveViews() {
+    return views.live();
+  }
+
   public void latency(Duration perCall) {
     this.latency = perCall;
   }
@@ -302,6 +311,7 @@ public final class VcenterServer implements AutoCloseable {
     switch (method) {
       case "Logout":
         sessions.remove(session);
+        views.endSession(session);
         return List.of();
       case "CurrentTime":
         return List.of(XmlElement.text("returnval", Instant.now().toString()));
@@ -310,9 +320,9 @@ public final class VcenterServer implements AutoCloseable {
       case "CreateListView":
         return List.of(XmlElement.moRef("returnval", views.createListView(session, request)));
       case "ResetListView":
-        return views.resetListView(request.childText("_this"), request);
+        return views.resetListView(session, request.childText("_this"), request);
       case "DestroyView":
-        views.destroy(request.childText("_this"));
+        views.destroy(session, request.childText("_this"));
         return List.of();
       case "RetrievePropertiesEx":
         return collectors.retrieveEx(request);
@@ -554,7 +564,8 @@ public final class VcenterServer implements AutoCloseable {
         default -> null;
       });
     }
-    for (VimObject found : new VimObject[] {tasks.object(ref), views.object(ref), events.object(ref)}) {
+    for (VimObject found : new VimObject[] {tasks.object(ref), views.object(currentSession.get(), ref),
+        events.object(ref)}) {
       if (found != null) {
         return found;
       }

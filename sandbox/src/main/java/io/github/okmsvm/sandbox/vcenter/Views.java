@@ -10,8 +10,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
- * The ViewManager's views of a session: a ContainerView lists, live, the entities of the given types (all managed
- * entities when none is given) inside its container, recursively or not; a ListView lists what its client put in it.
+ * The ViewManager's views: a ContainerView lists, live, the entities of the given types (all managed entities when
+ * none is given) inside its container, recursively or not; a ListView lists what its client put in it. As in vCenter,
+ * a view belongs to the session that created it (no other session finds it) and ends with it.
  */
 final class Views {
   private final Inventory inventory;
@@ -19,7 +20,8 @@ final class Views {
   private final Map<String, View> views = new ConcurrentHashMap<>();
   private final AtomicLong ids = new AtomicLong(1);
 
-  private record View(MoRef ref, MoRef container, List<String> types, boolean recursive, List<MoRef> listed) {}
+  private record View(String session, MoRef ref, MoRef container, List<String> types, boolean recursive,
+      List<MoRef> listed) {}
 
   /** {@code objects}: any managed object of this vCenter by reference, to tell what a list view may hold. */
   Views(Inventory inventory, Function<MoRef, VimObject> objects) {
@@ -38,20 +40,20 @@ final class Views {
       }
     }
     MoRef ref = new MoRef("ContainerView", id(session));
-    views.put(ref.value(), new View(ref, container, types, "true".equals(request.childText("recursive")), null));
+    views.put(ref.value(), new View(session, ref, container, types, "true".equals(request.childText("recursive")), null));
     return ref;
   }
 
   MoRef createListView(String session, XmlElement request) {
     MoRef ref = new MoRef("ListView", id(session));
-    views.put(ref.value(), new View(ref, null, List.of(), false, new ArrayList<>()));
-    resetListView(ref.value(), request);
+    views.put(ref.value(), new View(session, ref, null, List.of(), false, new ArrayList<>()));
+    resetListView(session, ref.value(), request);
     return ref;
   }
 
   /** ResetListView: the view now lists exactly the objects given; the answer names those that do not exist. */
-  List<XmlElement> resetListView(String id, XmlElement request) {
-    View view = view(id, "ListView");
+  List<XmlElement> resetListView(String session, String id, XmlElement request) {
+    View view = view(session, id, "ListView");
     List<XmlElement> unresolved = new ArrayList<>();
     synchronized (view.listed()) {
       view.listed().clear();
@@ -75,28 +77,39 @@ final class Views {
     }
   }
 
-  void destroy(String id) {
-    if (views.remove(id) == null) {
+  void destroy(String session, String id) {
+    View view = views.get(id);
+    if (view == null || !view.session().equals(session) || views.remove(id) == null) {
       throw SoapFault.notFound(new MoRef("View", id));
     }
+  }
+
+  /** Logout, or a session's expiry: its views are gone. */
+  void endSession(String session) {
+    views.values().removeIf(view -> view.session().equals(session));
+  }
+
+  /** How many views some session still holds. */
+  int live() {
+    return views.size();
   }
 
   private String id(String session) {
     return "session[" + session.substring(0, 8) + "]view-" + ids.getAndIncrement();
   }
 
-  private View view(String id, String type) {
+  private View view(String session, String id, String type) {
     View view = views.get(id);
-    if (view == null || !view.ref().type().equals(type)) {
+    if (view == null || !view.session().equals(session) || !view.ref().type().equals(type)) {
       throw SoapFault.notFound(new MoRef(type, id));
     }
     return view;
   }
 
-  /** The view as a managed object, or null when {@code ref} is no view of this vCenter. */
-  VimObject object(MoRef ref) {
+  /** The view as a managed object, or null when {@code ref} is no view of {@code session}. */
+  VimObject object(String session, MoRef ref) {
     View view = views.get(ref.value());
-    if (view == null || !view.ref().type().equals(ref.type())) {
+    if (view == null || !view.session().equals(session) || !view.ref().type().equals(ref.type())) {
       return null;
     }
     return new VimObject() {

@@ -45,8 +45,14 @@ public final class OkmsOrderTask implements GuideStep {
     Optional<OkmsApi.Resource> found = settings.okmsId != null ? Optional.of(byId(okms, settings.okmsId))
         : inRegion(context, okms, settings.region);
     if (found.isPresent()) {
-      publish(context, awaitReady(context, okms, found.get().id()));
-      return "OKMS " + found.get().id() + " in " + found.get().region();
+      OkmsApi.Resource resource = found.get();
+      if (ready(resource)) {
+        publish(context, resource); // the steps after this one read on with what the list says
+      }
+      if (!ready(resource) || resource.publicCA() == null) {
+        publish(context, awaitReady(context, okms, resource.id()));
+      }
+      return "OKMS " + resource.id() + " in " + resource.region();
     }
     String region = settings.region;
     Optional<PendingOrder> pending = pendingOrder(context.orders(), region);
@@ -245,8 +251,7 @@ public final class OkmsOrderTask implements GuideStep {
     return context.await("OKMS " + okmsId + " to be ready", () -> {
       try {
         OkmsApi.Resource resource = okms.resource(okmsId, true);
-        return resource.iam() == null || resource.iam().state() == IamMetadata.State.OK ? Optional.of(resource)
-            : Optional.empty();
+        return ready(resource) ? Optional.of(resource) : Optional.empty();
       } catch (OvhApiException e) {
         if (e.isNotFound()) {
           return Optional.empty(); // a new OKMS appears a little after its order is delivered
@@ -256,6 +261,11 @@ public final class OkmsOrderTask implements GuideStep {
     });
   }
 
+  private static boolean ready(OkmsApi.Resource resource) {
+    return resource.iam() == null || resource.iam().state() == IamMetadata.State.OK;
+  }
+
+  /** The OKMS's outputs; its public CA only once read with it (a listed OKMS comes without). */
   private static void publish(StepContext context, OkmsApi.Resource resource) {
     context.put(Outputs.OKMS_ID, resource.id());
     context.put(Outputs.REGION, resource.region());

@@ -177,11 +177,13 @@ public final class VcenterTrustOkmsTask implements GuideStep {
     /** The status only in a real run: a plan stops short of it. */
     static ProviderReads start(CryptoManager crypto, String providerName, CryptoManager.KmipServer server,
         StepContext context) {
+      // the status first: its task and the wait for its end make it the longest
+      ReadAhead<CryptoManager.ProviderStatus> status = context.plan() ? null : ReadAhead.start("provider-status",
+          () -> crypto.retrieveStatus(providerName, context.settings().timeout,
+              context.waiting("key provider status")));
       return new ProviderReads(
           ReadAhead.start("kms-certificate", () -> crypto.retrieveKmipServerCert(providerName, server)),
-          ReadAhead.start("client-certificate", () -> crypto.retrieveClientCert(providerName)),
-          context.plan() ? null : ReadAhead.start("provider-status", () -> crypto.retrieveStatus(providerName,
-              context.settings().timeout, context.waiting("key provider status"))));
+          ReadAhead.start("client-certificate", () -> crypto.retrieveClientCert(providerName)), status);
     }
   }
 

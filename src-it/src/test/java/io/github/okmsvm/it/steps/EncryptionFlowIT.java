@@ -63,6 +63,8 @@ class EncryptionFlowIT {
       assertThat(flow.vcenterWrites()).isEqualTo(vcenterWrites);
       assertThat(second.get(second.size() - 1).outputs()).containsEntry("alreadyEncryptedVms", "app-01,app-02,db-01");
       assertThat(flow.inventory()).isEqualTo(new FlowHarness.Inventory(1, 1, 1, 1, 1, 1, 1));
+      assertThat(flow.sandbox.vcenterServer().liveSessions()).as("sessions left logged in").isZero();
+      assertThat(flow.sandbox.vcenterServer().liveViews()).as("views left behind").isZero();
     }
   }
 

@@ -70,6 +70,37 @@ abstract class VimConformanceSuite {
   }
 
   @Test
+  void aViewBelongsToTheSessionThatCreatedItAndEndsWithIt() {
+    MoRef view = containerViewOfVms(client);
+    VimClient other = VimClient.connect(peer().url(), peer().username(), peer().password(), peer().tls(), TIMEOUT,
+        line -> { });
+    try {
+      assertThatThrownBy(() -> other.invoke("DestroyView", view))
+          .isInstanceOf(VimFault.ManagedObjectNotFound.class);
+      MoRef ended = containerViewOfVms(other);
+      other.close();
+      VimClient third = VimClient.connect(peer().url(), peer().username(), peer().password(), peer().tls(),
+          TIMEOUT, line -> { });
+      try {
+        assertThatThrownBy(() -> third.invoke("DestroyView", ended))
+            .isInstanceOf(VimFault.ManagedObjectNotFound.class);
+      } finally {
+        third.close();
+      }
+    } finally {
+      other.close();
+    }
+    client.invoke("DestroyView", view);
+  }
+
+  private static MoRef containerViewOfVms(VimClient session) {
+    return session.invoke("CreateContainerView", session.serviceContent().viewManager(),
+        XmlElement.moRef("container", session.serviceContent().rootFolder()),
+        XmlElement.text("type", "VirtualMachine"), XmlElement.text("recursive", true)).child("returnval")
+        .orElseThrow().asMoRef();
+  }
+
+  @Test
   void pagesThroughTheWholeVmInventory() {
     int maxObjects = 25;
 
