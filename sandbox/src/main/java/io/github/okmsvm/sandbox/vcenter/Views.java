@@ -40,7 +40,8 @@ final class Views {
       }
     }
     MoRef ref = new MoRef("ContainerView", id(session));
-    views.put(ref.value(), new View(session, ref, container, types, "true".equals(request.childText("recursive")), null));
+    boolean recursive = "true".equals(request.childText("recursive"));
+    views.put(ref.value(), new View(session, ref, container, types, recursive, null));
     return ref;
   }
 
@@ -79,12 +80,12 @@ final class Views {
 
   void destroy(String session, String id) {
     View view = views.get(id);
-    if (view == null || !view.session().equals(session) || views.remove(id) == null) {
+    if (view == null || !view.session().equals(session) || !views.remove(id, view)) {
       throw SoapFault.notFound(new MoRef("View", id));
     }
   }
 
-  /** Logout, or a session's expiry: its views are gone. */
+  /** Logout: the session's views are gone. */
   void endSession(String session) {
     views.values().removeIf(view -> view.session().equals(session));
   }
