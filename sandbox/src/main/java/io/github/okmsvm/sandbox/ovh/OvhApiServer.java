@@ -70,7 +70,9 @@ public final class OvhApiServer implements AutoCloseable {
   OvhApiServer(SSLContext tls) throws IOException {
     this.server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
     server.setHttpsConfigurator(new HttpsConfigurator(tls));
-    this.executor = Executors.newFixedThreadPool(8, runnable -> {
+    // a thread per connection while its request is read, as the JDK's server works: a client's connections opened
+    // ahead and not used yet must not starve the others, as they would not starve a real server
+    this.executor = Executors.newCachedThreadPool(runnable -> {
       Thread thread = new Thread(runnable, "sandbox-ovh-api");
       thread.setDaemon(true);
       return thread;

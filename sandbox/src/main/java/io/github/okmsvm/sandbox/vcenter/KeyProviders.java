@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
@@ -33,6 +34,8 @@ import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
  */
 final class KeyProviders {
   private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(10);
+  private static final String NOT_TRUSTED = "vCenter does not trust the KMS certificate: upload it (Make vCenter"
+      + " Trust KMS)";
 
   /** One standard key provider with its single KMIP server. */
   static final class Provider {
@@ -198,6 +201,10 @@ final class KeyProviders {
     providers.remove(provider.id);
   }
 
+  private static Thumbprint trusted(String trustedPem) {
+    return Thumbprint.of(Pem.certificate(trustedPem, "trusted"));
+  }
+
   /** What vCenter learns by connecting to the provider's server with its client certificate now. */
   XmlElement status(Provider provider) {
     String trustedPem;
@@ -215,21 +222,36 @@ final class KeyProviders {
         throw new TlsException("Cannot establish a connection to KMS " + provider.serverName + ": "
             + blocked.get());
       }
-      CapturedChain chain = ChainCapture.capture(new TlsEndpoint(provider.address, provider.port), PROBE_TIMEOUT);
-      clientTrustServer = trustedPem != null
-          && Thumbprint.of(chain.leaf()).equals(Thumbprint.of(Pem.certificate(trustedPem, "trusted")));
-      if (!clientTrustServer) {
-        connection = "vCenter does not trust the KMS certificate: upload it (Make vCenter Trust KMS)";
-      } else if (clientPem == null) {
-        connection = "no client certificate: the KMS does not trust vCenter yet (Make KMS Trust vCenter)";
+      if (trustedPem == null || clientPem == null) {
+        CapturedChain chain = ChainCapture.capture(new TlsEndpoint(provider.address, provider.port), PROBE_TIMEOUT);
+        clientTrustServer = trustedPem != null && Thumbprint.of(chain.leaf()).equals(trusted(trustedPem));
+        connection = !clientTrustServer ? NOT_TRUSTED
+            : "no client certificate: the KMS does not trust vCenter yet (Make KMS Trust vCenter)";
       } else {
-        KmipProbe.builder(new TlsEndpoint(provider.address, provider.port)).trustedCaPem(trustedPem)
-            .clientCredentials(provider.credentials()).timeout(PROBE_TIMEOUT).build().probe();
-        serverTrustClient = true;
-        connection = "connected";
+        // one connection, as vCenter makes: the server's certificate, then whether the server takes vCenter's
+        AtomicReference<X509Certificate> presented = new AtomicReference<>();
+        KmipProbe probe = KmipProbe.builder(new TlsEndpoint(provider.address, provider.port)).trustedCaPem(trustedPem)
+            .clientCredentials(provider.credentials()).presented(presented::set).timeout(PROBE_TIMEOUT).build();
+        KmipException.Cause failure = null;
+        try {
+          probe.probe();
+          connection = "connected";
+        } catch (KmipException e) {
+          failure = e.reason();
+          connection = e.getMessage();
+        }
+        // past the server's certificate, the handshake trusted it; under TLS 1.2 a refused client certificate ends
+        // the handshake before the certificate is heard, yet after it was trusted
+        clientTrustServer = presented.get() != null ? Thumbprint.of(presented.get()).equals(trusted(trustedPem))
+            : failure == KmipException.Cause.CLIENT_CERTIFICATE_REJECTED;
+        serverTrustClient = clientTrustServer && failure == null;
+        if (!clientTrustServer && failure != KmipException.Cause.CONNECT_FAILED
+            && failure != KmipException.Cause.TLS_REFUSED) {
+          connection = NOT_TRUSTED;
+        }
       }
     } catch (KmipException | TlsException e) {
-      connection = e.getMessage(); // the KMS refused vCenter's certificate, or could not be reached
+      connection = e.getMessage(); // the KMS could not be reached
     }
     boolean green = clientTrustServer && serverTrustClient;
     String status = green ? "green" : "red";

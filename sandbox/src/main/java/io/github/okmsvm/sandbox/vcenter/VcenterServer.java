@@ -78,7 +78,9 @@ public final class VcenterServer implements AutoCloseable {
     this.collectors = new PropertyCollectors(this::object);
     this.server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 100);
     server.setHttpsConfigurator(new HttpsConfigurator(tls));
-    this.executor = Executors.newFixedThreadPool(16, runnable -> {
+    // a thread per connection while its request is read, as the JDK's server works: a client's connections opened
+    // ahead and not used yet must not starve the others, as they would not starve a real server
+    this.executor = Executors.newCachedThreadPool(runnable -> {
       Thread thread = new Thread(runnable, "sandbox-vcenter");
       thread.setDaemon(true);
       return thread;

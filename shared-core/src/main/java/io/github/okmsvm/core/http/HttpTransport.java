@@ -5,10 +5,12 @@ import java.time.Duration;
 import javax.net.ssl.SSLContext;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.ChainElement;
 import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.impl.routing.SystemDefaultRoutePlanner;
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
@@ -30,6 +32,7 @@ public final class HttpTransport {
   private Duration connectTimeout = Duration.ofSeconds(10);
   private Duration readTimeout = Duration.ofSeconds(60);
   private int maxConnections = 20;
+  private int connectionsAhead;
   private HttpProxy proxy;
 
   private HttpTransport() {}
@@ -61,6 +64,15 @@ public final class HttpTransport {
     return this;
   }
 
+  /**
+   * How many connections to open beside the first one to a server, while its request is in flight, for a client
+   * that sends several requests at once next ({@link ConnectionWarmer}); none by default.
+   */
+  public HttpTransport connectionsAhead(int connectionsAhead) {
+    this.connectionsAhead = connectionsAhead;
+    return this;
+  }
+
   /** The proxy the requests take; the JVM's ({@code https.proxyHost}, ...) when not given. */
   public HttpTransport proxy(HttpProxy proxy) {
     this.proxy = proxy;
@@ -76,15 +88,20 @@ public final class HttpTransport {
     if (proxyLogin != null) {
       client.setDefaultCredentialsProvider(proxyLogin);
     }
+    PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
+        .setTlsSocketStrategy(tls)
+        .setConnectionFactory(QuietConnection.FACTORY)
+        .setDefaultConnectionConfig(ConnectionConfig.custom()
+            .setConnectTimeout(Timeout.of(connectTimeout))
+            .setSocketTimeout(Timeout.of(readTimeout)).build())
+        .setMaxConnTotal(maxConnections).setMaxConnPerRoute(maxConnections)
+        .build();
+    if (connectionsAhead > 0) {
+      client.addExecInterceptorAfter(ChainElement.CONNECT.name(), "warm",
+          new ConnectionWarmer(pool, Math.min(connectionsAhead, maxConnections - 1), Timeout.of(connectTimeout)));
+    }
     return client
-        .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-            .setTlsSocketStrategy(tls)
-            .setConnectionFactory(QuietConnection.FACTORY)
-            .setDefaultConnectionConfig(ConnectionConfig.custom()
-                .setConnectTimeout(Timeout.of(connectTimeout))
-                .setSocketTimeout(Timeout.of(readTimeout)).build())
-            .setMaxConnTotal(maxConnections).setMaxConnPerRoute(maxConnections)
-            .build())
+        .setConnectionManager(pool)
         .setRoutePlanner(new SystemDefaultRoutePlanner(proxy == null ? ProxySelector.getDefault()
             : proxy.selector()))
         .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(readTimeout)).build())

@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
@@ -36,6 +38,7 @@ public final class KmipProbe {
   private final String trustedCaPem;
   private final KmipClientCredentials credentials;
   private final Duration timeout;
+  private final Consumer<X509Certificate> presented;
 
   private KmipProbe(Builder builder) {
     this.endpoint = Objects.requireNonNull(builder.endpoint, "endpoint");
@@ -43,6 +46,7 @@ public final class KmipProbe {
         "trustedCaPem: give the CA that issued the KMIP server certificate (an OKMS publicCA)");
     this.credentials = builder.credentials;
     this.timeout = builder.timeout;
+    this.presented = builder.presented;
   }
 
   public static Builder builder(TlsEndpoint endpoint) {
@@ -61,6 +65,7 @@ public final class KmipProbe {
       parameters.setEndpointIdentificationAlgorithm("HTTPS");
       socket.setSSLParameters(parameters);
       handshake(socket);
+      presented.accept((X509Certificate) socket.getSession().getPeerCertificates()[0]);
       Exchange exchange = new Exchange(socket.getInputStream(), socket.getOutputStream());
       return exchange(socket, exchange);
     } catch (SocketTimeoutException e) {
@@ -247,6 +252,7 @@ public final class KmipProbe {
     private String trustedCaPem;
     private KmipClientCredentials credentials;
     private Duration timeout = Duration.ofSeconds(15);
+    private Consumer<X509Certificate> presented = certificate -> { };
 
     private Builder(TlsEndpoint endpoint) {
       this.endpoint = endpoint;
@@ -261,6 +267,15 @@ public final class KmipProbe {
     /** The client certificate and key; without them the server will refuse the connection. */
     public Builder clientCredentials(KmipClientCredentials credentials) {
       this.credentials = credentials;
+      return this;
+    }
+
+    /**
+     * Hears the certificate the server presented once it is trusted, before the server has said whether it trusts
+     * this client (under TLS 1.3 it says so only after the handshake).
+     */
+    public Builder presented(Consumer<X509Certificate> presented) {
+      this.presented = Objects.requireNonNull(presented, "presented");
       return this;
     }
 

@@ -35,6 +35,11 @@ import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 public final class OvhApi implements AutoCloseable {
   private static final ObjectMapper JSON = Json.mapper();
   private static final int MAX_CONNECTIONS = 20;
+  /**
+   * Connections opened while the first call is answered: the flow's steps then read the OKMS, the PCC and IAM several
+   * at once, and each would otherwise wait for its own TCP and TLS handshake.
+   */
+  private static final int CONNECTIONS_AHEAD = 4;
 
   private final OvhEndpoint endpoint;
   private final CloseableHttpClient http;
@@ -49,7 +54,8 @@ public final class OvhApi implements AutoCloseable {
     this.sleeper = builder.sleeper;
     this.log = builder.log;
     this.http = HttpTransport.builder().sslContext(builder.sslContext).proxy(builder.proxy)
-        .timeouts(builder.connectTimeout, builder.readTimeout).maxConnections(MAX_CONNECTIONS).build();
+        .timeouts(builder.connectTimeout, builder.readTimeout).maxConnections(MAX_CONNECTIONS)
+        .connectionsAhead(CONNECTIONS_AHEAD).build();
     this.authenticator = authenticatorFor(Objects.requireNonNull(builder.credentials, "credentials"),
         builder.clock);
   }

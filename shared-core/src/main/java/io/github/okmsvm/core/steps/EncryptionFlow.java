@@ -84,6 +84,10 @@ public final class EncryptionFlow {
       return thread;
     });
     try {
+      if (steps.stream().anyMatch(step -> step.settings().contains(SettingNames.VCENTER_SERVER))) {
+        // vCenter's login heads the run's longest chain of calls: started before any step is
+        pool.submit(context::connectVcenterAhead);
+      }
       StepContext preflightContext = context.forStep("", speculation.preflight());
       List<Future<?>> preflights = new ArrayList<>();
       List<StepContext> contexts = new ArrayList<>();

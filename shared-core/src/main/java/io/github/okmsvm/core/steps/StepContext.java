@@ -85,6 +85,15 @@ public final class StepContext {
     return run.vcenter.get();
   }
 
+  /** Opens the vCenter session now, ahead of the step that needs it; whoever asks for it next hears any failure. */
+  void connectVcenterAhead() {
+    try {
+      run.vcenter.get();
+    } catch (RuntimeException e) {
+      // kept by the run: the first step that needs vCenter reports it
+    }
+  }
+
   /** The VMs this run is about, read once per run (in pages) and kept: one inventory sweep per run. */
   public List<VmState> selectedVms() {
     synchronized (run.selectionLock) {
@@ -267,18 +276,28 @@ public final class StepContext {
     private final Supplier<T> factory;
     private final String what;
     private T value;
+    private RuntimeException failure;
 
     Lazy(Supplier<T> factory, String what) {
       this.factory = factory;
       this.what = what;
     }
 
+    /** The client, opened at the first call; a failure to open it is kept, so that no step tries again. */
     synchronized T get() {
+      if (failure != null) {
+        throw failure;
+      }
       if (value == null) {
         if (factory == null) {
           throw new StepException("this step needs " + what + ", and no connection to it was configured");
         }
-        value = factory.get();
+        try {
+          value = factory.get();
+        } catch (RuntimeException e) {
+          failure = e; // a refused login tried again by every step would count as many failed logins
+          throw e;
+        }
       }
       return value;
     }

@@ -44,6 +44,12 @@ public final class VimClient implements AutoCloseable {
   /** vCenter's transient failures pass within seconds: a few quick attempts, not the OVHcloud API's patience. */
   static final RetryPolicy READ_RETRIES = new RetryPolicy(4, Duration.ofMillis(100), Duration.ofSeconds(2));
   private static final int MAX_CONNECTIONS = 32;
+  /**
+   * Connections opened while the session is being made: the flow's steps then read vCenter's side (inventory,
+   * providers, policies) several at once, and each would otherwise wait for its own handshake on the run's longest
+   * chain of calls.
+   */
+  private static final int CONNECTIONS_AHEAD = 4;
 
   private final URI sdkUrl;
   private final URI pbmUrl;
@@ -67,7 +73,7 @@ public final class VimClient implements AutoCloseable {
     this.password = password;
     this.log = log;
     this.http = HttpTransport.builder().sslContext(tls.sslContext()).verifyHostname(tls.verifyHostname())
-        .timeouts(timeout, timeout).maxConnections(MAX_CONNECTIONS).build();
+        .timeouts(timeout, timeout).maxConnections(MAX_CONNECTIONS).connectionsAhead(CONNECTIONS_AHEAD).build();
   }
 
   /**
