@@ -22,6 +22,8 @@ public final class SoapCodec {
   static final String XSD = "http://www.w3.org/2001/XMLSchema";
 
   private static final XMLInputFactory INPUT = XMLInputFactory.newFactory();
+  /** Found once: each lookup of a factory searches the class path. */
+  private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newFactory();
 
   static {
     // No DTDs, no external entities: answers are data, never instructions to fetch anything.
@@ -84,7 +86,7 @@ public final class SoapCodec {
   private static String document(Content content) {
     StringWriter text = new StringWriter();
     try {
-      XMLStreamWriter writer = XMLOutputFactory.newFactory().createXMLStreamWriter(text);
+      XMLStreamWriter writer = OUTPUT.createXMLStreamWriter(text);
       writer.writeStartDocument("UTF-8", "1.0");
       writer.writeStartElement("soapenv", "Envelope", ENVELOPE);
       writer.writeNamespace("soapenv", ENVELOPE);
@@ -141,8 +143,9 @@ public final class SoapCodec {
       while (reader.hasNext()) {
         int event = reader.next();
         if (event == XMLStreamConstants.START_ELEMENT) {
-          Map<String, String> attributes = new LinkedHashMap<>();
-          for (int i = 0; i < reader.getAttributeCount(); i++) {
+          int count = reader.getAttributeCount();
+          Map<String, String> attributes = count == 0 ? Map.of() : new LinkedHashMap<>();
+          for (int i = 0; i < count; i++) {
             String key = XSI.equals(reader.getAttributeNamespace(i)) ? "xsi:" + reader.getAttributeLocalName(i)
                 : reader.getAttributeLocalName(i);
             attributes.put(key, reader.getAttributeValue(i));

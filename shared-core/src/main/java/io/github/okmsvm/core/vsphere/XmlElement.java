@@ -20,7 +20,7 @@ public final class XmlElement {
 
   private XmlElement(String name, Map<String, String> attributes, String text, List<XmlElement> children) {
     this.name = name;
-    this.attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+    this.attributes = attributes.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
     this.text = text;
     this.children = List.copyOf(children);
   }
@@ -88,12 +88,24 @@ public final class XmlElement {
     return children;
   }
 
+  // plain loops: a page of a thousand VMs asks these hundreds of thousands of times
   public List<XmlElement> children(String childName) {
-    return children.stream().filter(child -> child.name.equals(childName)).toList();
+    List<XmlElement> named = new ArrayList<>();
+    for (XmlElement child : children) {
+      if (child.name.equals(childName)) {
+        named.add(child);
+      }
+    }
+    return Collections.unmodifiableList(named);
   }
 
   public Optional<XmlElement> child(String childName) {
-    return children.stream().filter(child -> child.name.equals(childName)).findFirst();
+    for (XmlElement child : children) {
+      if (child.name.equals(childName)) {
+        return Optional.of(child);
+      }
+    }
+    return Optional.empty();
   }
 
   /** The text of the first child named {@code childName}, or null. */
@@ -104,14 +116,14 @@ public final class XmlElement {
   /** Follows a dotted path of child names, such as {@code info.state}. */
   public Optional<XmlElement> path(String dotted) {
     XmlElement current = this;
-    for (String step : dotted.split("\\.")) {
-      Optional<XmlElement> next = current.child(step);
-      if (next.isEmpty()) {
-        return Optional.empty();
-      }
-      current = next.get();
+    int from = 0;
+    while (current != null && from <= dotted.length()) {
+      int dot = dotted.indexOf('.', from);
+      String step = dotted.substring(from, dot < 0 ? dotted.length() : dot);
+      current = current.child(step).orElse(null);
+      from = dot < 0 ? dotted.length() + 1 : dot + 1;
     }
-    return Optional.of(current);
+    return Optional.ofNullable(current);
   }
 
   /** This element read as a managed object reference. */
