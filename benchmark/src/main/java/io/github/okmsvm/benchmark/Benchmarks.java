@@ -314,13 +314,15 @@ public final class Benchmarks {
     }
   }
 
+  /** Runs before the timed re-runs: the median falls until about the 50th run, as the JIT compiles their code. */
+  private static final int WARM_RUNS = 50;
+
   /**
    * The longest chain of calls of a converged re-run where each call needs the answer of the one before: vCenter's
    * session (its service content, then the login), its key providers, the status of ours (a task), the task's result,
    * the logout. The OVHcloud side (its clock, the OKMS list that names the provider, the OKMS, the PCC's KMS entry) is
    * shorter and runs beside it.
    */
-  private static final int WARM_RUNS = 50;
   private static final List<String> CRITICAL_PATH = List.of("RetrieveServiceContent", "Login", "ListKmipServers",
       "RetrieveKmipServersStatus_Task", "RetrievePropertiesEx", "Logout");
 
@@ -363,7 +365,7 @@ public final class Benchmarks {
       sandbox.ovhApi().latency(latency);
       sandbox.vcenterServer().latency(latency);
       for (int i = 0; i < WARM_RUNS; i++) {
-        run(sandbox, settings, event -> { }); // at this latency: the median falls until about the 50th run (JIT)
+        run(sandbox, settings, event -> { });
       }
       long[] times = new long[15];
       long calls = 0;

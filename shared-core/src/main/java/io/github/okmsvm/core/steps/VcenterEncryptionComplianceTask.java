@@ -76,10 +76,13 @@ public final class VcenterEncryptionComplianceTask implements GuideStep {
     String expectedProvider = context.output(Outputs.PROVIDER_NAME).orElse(context.settings().providerName);
     String scope = context.vcenter().host() + (context.settings().vmFolder == null ? ""
         : "/" + context.settings().vmFolder);
+    CryptoManager crypto = new CryptoManager(context.vcenter());
+    // vCenter's key providers do not depend on the VMs: read while they are swept
+    ReadAhead<List<CryptoManager.KeyProvider>> known = ReadAhead.start("key-providers", crypto::listKmipServers);
     List<VmState> vms = context.vmsToJudge();
     report = ComplianceReport.judge(context.vcenter().serviceContent().fullName(), scope, expectedProvider,
         context.settings().encryptedVMotion, context.settings().maxNonCompliant, vms, keyStatuses(context, vms),
-        providers(context, vms), context.settings().minCertificateDays);
+        providers(context, crypto, known.get(), vms), context.settings().minCertificateDays);
     if (reportDirectory != null) {
       ReportWriters.write(report, reportDirectory, ReportFormat.parse(context.settings().reportFormats));
     }
@@ -124,11 +127,11 @@ public final class VcenterEncryptionComplianceTask implements GuideStep {
    * tell) and when its client certificate expires. A provider vCenter does not know is left out (its VMs' keys are
    * judged unavailable already).
    */
-  private static List<ProviderEvidence> providers(StepContext context, List<VmState> vms) {
-    CryptoManager crypto = new CryptoManager(context.vcenter());
+  private static List<ProviderEvidence> providers(StepContext context, CryptoManager crypto,
+      List<CryptoManager.KeyProvider> listed, List<VmState> vms) {
     List<ProviderEvidence> providers = new ArrayList<>();
     Set<String> known = new LinkedHashSet<>();
-    crypto.listKmipServers().forEach(provider -> known.add(provider.id()));
+    listed.forEach(provider -> known.add(provider.id()));
     for (String id : vms.stream().flatMap(vm -> vm.keys().stream()).map(VmState.CryptoKey::providerId)
         .filter(known::contains).distinct().toList()) {
       CryptoManager.ProviderStatus status = crypto.retrieveStatus(id, context.settings().timeout,

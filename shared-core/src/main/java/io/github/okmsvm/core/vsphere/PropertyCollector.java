@@ -8,7 +8,8 @@ import java.util.function.Consumer;
 
 /**
  * Reads properties of many objects in few round trips: a ContainerView over a folder, then RetrievePropertiesEx and
- * ContinueRetrievePropertiesEx pages of {@code maxObjects} objects each. The views are left to end with the session.
+ * ContinueRetrievePropertiesEx pages of {@code maxObjects} objects each, the next asked for while the current one is
+ * read ({@link PagesAhead}). The views are left to end with the session.
  */
 public final class PropertyCollector {
   /** One object and the properties read, by path; a property vCenter did not return is absent. */
@@ -33,8 +34,9 @@ public final class PropertyCollector {
   }
 
   /**
-   * As {@link #retrieveAll}, each object given to {@code each} as its page arrives: what the caller does not keep is
-   * garbage once the next page is read, so memory stays with one page, whatever the inventory's size.
+   * As {@link #retrieveAll}, each object given to {@code each} as its page arrives, in order, on the caller's thread:
+   * what the caller does not keep is garbage once the next page is read, so memory stays with two pages (the one
+   * handed out and the one read ahead), whatever the inventory's size.
    */
   public void retrieveEach(MoRef container, String type, List<String> paths, int maxObjects,
       Consumer<ObjectContent> each) {
@@ -67,19 +69,22 @@ public final class PropertyCollector {
     XmlElement filter = XmlElement.of("specSet", XmlElement.of("propSet", propertySpec), objectSpec);
     XmlElement options = XmlElement.of("options", maxObjects > 0 ? XmlElement.text("maxObjects", maxObjects) : null);
     MoRef collector = client.serviceContent().propertyCollector();
-    XmlElement result = client.invoke("RetrievePropertiesEx", collector, filter, options).child("returnval")
-        .orElse(null);
-    while (result != null) {
-      for (XmlElement object : result.children("objects")) {
-        Map<String, XmlElement> properties = new LinkedHashMap<>();
-        for (XmlElement property : object.children("propSet")) {
-          property.child("val").ifPresent(value -> properties.put(property.childText("name"), value));
+    PagesAhead pages = new PagesAhead(client, collector);
+    try {
+      XmlElement result = client.invoke("RetrievePropertiesEx", collector, pages.watcher(0), filter, options)
+          .child("returnval").orElse(null);
+      while (result != null) {
+        for (XmlElement object : result.children("objects")) {
+          Map<String, XmlElement> properties = new LinkedHashMap<>();
+          for (XmlElement property : object.children("propSet")) {
+            property.child("val").ifPresent(value -> properties.put(property.childText("name"), value));
+          }
+          each.accept(new ObjectContent(object.child("obj").orElseThrow().asMoRef(), properties));
         }
-        each.accept(new ObjectContent(object.child("obj").orElseThrow().asMoRef(), properties));
+        result = pages.next(result.childText("token"));
       }
-      String token = result.childText("token");
-      result = token == null ? null : client.invoke("ContinueRetrievePropertiesEx", collector,
-          XmlElement.text("token", token)).child("returnval").orElse(null);
+    } finally {
+      pages.stop();
     }
   }
 }

@@ -135,6 +135,33 @@ public final class SoapCodec {
   }
 
   /** The whole document as a tree of local names; {@code xsi:type} keeps its prefix-free value. */
+  /**
+   * The text of the first element named {@code name} before any element named {@code before}, read from the start of
+   * {@code xml} only; null when there is none, or when {@code xml} is not XML (its full parse will say why).
+   */
+  public static String leadingText(byte[] xml, String name, String before) {
+    try {
+      XMLStreamReader reader = INPUT.createXMLStreamReader(new ByteArrayInputStream(xml));
+      try {
+        while (reader.hasNext()) {
+          if (reader.next() == XMLStreamConstants.START_ELEMENT) {
+            if (reader.getLocalName().equals(before)) {
+              return null;
+            }
+            if (reader.getLocalName().equals(name)) {
+              return reader.getElementText();
+            }
+          }
+        }
+        return null;
+      } finally {
+        reader.close();
+      }
+    } catch (XMLStreamException e) {
+      return null;
+    }
+  }
+
   public static XmlElement parse(byte[] xml) {
     try {
       XMLStreamReader reader = INPUT.createXMLStreamReader(new ByteArrayInputStream(xml));

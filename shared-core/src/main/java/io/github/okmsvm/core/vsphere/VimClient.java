@@ -44,6 +44,7 @@ public final class VimClient implements AutoCloseable {
   /** vCenter's transient failures pass within seconds: a few quick attempts, not the OVHcloud API's patience. */
   static final RetryPolicy READ_RETRIES = new RetryPolicy(4, Duration.ofMillis(100), Duration.ofSeconds(2));
   private static final int MAX_CONNECTIONS = 32;
+  private static final Consumer<byte[]> NO_PEEK = body -> { };
   /**
    * Connections opened while the session is being made: the flow's steps then read vCenter's side (inventory,
    * providers, policies) several at once, and each would otherwise wait for its own handshake on the run's longest
@@ -144,12 +145,20 @@ public final class VimClient implements AutoCloseable {
 
   /** Calls a vim25 method on {@code self}; returns the response element (its {@code returnval} children). */
   public XmlElement invoke(String method, MoRef self, XmlElement... parameters) {
-    return invokeWithRelogin(VIM25, sdkUrl, method, self, parameters);
+    return invokeWithRelogin(VIM25, sdkUrl, method, self, NO_PEEK, parameters);
+  }
+
+  /**
+   * As {@link #invoke(String, MoRef, XmlElement...)}, {@code received} seeing each successful answer's bytes before
+   * they are parsed: what a large answer begins with can start the next call while the rest is read.
+   */
+  public XmlElement invoke(String method, MoRef self, Consumer<byte[]> received, XmlElement... parameters) {
+    return invokeWithRelogin(VIM25, sdkUrl, method, self, received, parameters);
   }
 
   /** Calls an SPBM method on {@code self}, authenticated by the vim session. */
   public XmlElement invokePbm(String method, MoRef self, XmlElement... parameters) {
-    return invokeWithRelogin(PBM, pbmUrl, method, self, parameters);
+    return invokeWithRelogin(PBM, pbmUrl, method, self, NO_PEEK, parameters);
   }
 
   /** How many times {@code method} was called: for round-trip assertions and benchmarks. */
@@ -192,7 +201,7 @@ public final class VimClient implements AutoCloseable {
   }
 
   private XmlElement invokeWithRelogin(String namespace, URI url, String method, MoRef self,
-      XmlElement... parameters) {
+      Consumer<byte[]> received, XmlElement... parameters) {
     XmlElement[] body = new XmlElement[parameters.length + 1];
     body[0] = XmlElement.moRef("_this", self);
     System.arraycopy(parameters, 0, body, 1, parameters.length);
@@ -201,10 +210,10 @@ public final class VimClient implements AutoCloseable {
     while (true) {
       try {
         try {
-          return send(namespace, url, method, request, false);
+          return send(namespace, url, method, request, false, received);
         } catch (VimFault.NotAuthenticated e) {
           login(); // the session expired: one new login, then the call once more
-          return send(namespace, url, method, request, false);
+          return send(namespace, url, method, request, false, received);
         }
       } catch (VimException e) {
         boolean transientFailure = !(e instanceof VimFault) || "SystemError".equals(((VimFault) e).faultName());
@@ -216,6 +225,11 @@ public final class VimClient implements AutoCloseable {
   }
 
   private XmlElement send(String namespace, URI url, String method, XmlElement request, boolean keepCookie) {
+    return send(namespace, url, method, request, keepCookie, NO_PEEK);
+  }
+
+  private XmlElement send(String namespace, URI url, String method, XmlElement request, boolean keepCookie,
+      Consumer<byte[]> received) {
     calls.computeIfAbsent(method, key -> new AtomicLong()).incrementAndGet();
     XmlElement header = namespace.equals(PBM) && session != null ? XmlElement.text("vcSessionCookie", session)
         : null;
@@ -242,6 +256,9 @@ public final class VimClient implements AutoCloseable {
         }
         if (response.getCode() == 404) {
           throw new VimException(url + " answered 404: check that this is a vCenter's /sdk (or /pbm) endpoint");
+        }
+        if (response.getCode() == 200 && body.length > 0) {
+          received.accept(body);
         }
         XmlElement content = body.length == 0 ? null : SoapCodec.bodyContent(body);
         if (content == null) {
