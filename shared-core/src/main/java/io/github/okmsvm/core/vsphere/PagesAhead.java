@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 
 /**
  * The pages of one PropertyCollector read, each asked for as soon as the page before it begins to arrive: its token
@@ -38,7 +39,7 @@ final class PagesAhead {
   }
 
   /** What sees page {@code page}'s answer before it is parsed. */
-  java.util.function.Consumer<byte[]> watcher(int page) {
+  Consumer<byte[]> watcher(int page) {
     return body -> {
       String token = SoapCodec.leadingText(body, "token", "objects");
       if (token != null) {

@@ -116,14 +116,14 @@ public final class XmlElement {
   /** Follows a dotted path of child names, such as {@code info.state}. */
   public Optional<XmlElement> path(String dotted) {
     XmlElement current = this;
-    int from = 0;
-    while (current != null && from <= dotted.length()) {
-      int dot = dotted.indexOf('.', from);
-      String step = dotted.substring(from, dot < 0 ? dotted.length() : dot);
-      current = current.child(step).orElse(null);
-      from = dot < 0 ? dotted.length() + 1 : dot + 1;
+    for (String step : dotted.split("\\.")) {
+      Optional<XmlElement> next = current.child(step);
+      if (next.isEmpty()) {
+        return Optional.empty();
+      }
+      current = next.get();
     }
-    return Optional.ofNullable(current);
+    return Optional.of(current);
   }
 
   /** This element read as a managed object reference. */
