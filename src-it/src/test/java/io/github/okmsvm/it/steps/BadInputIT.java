@@ -180,6 +180,26 @@ class BadInputIT {
   }
 
   @org.junit.jupiter.api.Test
+  void aWrongVcenterPasswordIsTriedOnceARunThoughSeveralStepsNeedVcenter() {
+    long logins = flow.sandbox.vcenterServer().counters().count("Login");
+    StepContext context = new StepContext(flow.settings().build(),
+        () -> OvhApi.builder().endpoint(flow.sandbox.ovhEndpoint()).credentials(flow.sandbox.applicationKey())
+            .sslContext(flow.sandbox.clientSslContext()).build(),
+        () -> VimClient.connect(flow.sandbox.vcenterUrl(), flow.sandbox.vcenterUsername(), Secret.of("wrong"),
+            flow.sandbox.vcenterTls(), Duration.ofSeconds(10), line -> { }),
+        event -> { }, new Poller(Duration.ofMillis(10), Duration.ofMillis(100)));
+    try {
+      assertThatThrownBy(() -> EncryptionFlow.run(EncryptionFlow.steps(true), context))
+          .hasMessageContaining("Login failed with InvalidLogin");
+    } finally {
+      context.close();
+    }
+
+    org.assertj.core.api.Assertions.assertThat(flow.sandbox.vcenterServer().counters().count("Login") - logins)
+        .as("failed logins: an account locks after a few").isEqualTo(1);
+  }
+
+  @org.junit.jupiter.api.Test
   void theGuidesStaleRegionFormIsAccepted() {
     org.assertj.core.api.Assertions.assertThat(flow.settings().region("EU_WEST_RBX").build().region)
         .isEqualTo("eu-west-rbx");
