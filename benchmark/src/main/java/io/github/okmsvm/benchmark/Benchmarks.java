@@ -285,7 +285,10 @@ public final class Benchmarks {
       }
       long ours = Long.MAX_VALUE;
       long ourTrips = 0;
-      for (int i = 0; i < 3; i++) {
+      long first = 0;
+      // govc is a native binary; the gate runs in a JVM that a Jenkins controller keeps running: its first runs are
+      // shown, and it is judged once the JIT has compiled it
+      for (int i = 0; i < GATE_WARM_RUNS + 3; i++) {
         long before = sandbox.vcenterServer().counters().total();
         long started = System.nanoTime();
         StepContext context = new StepContext(EncryptionSettings.builder().vms(List.of("*")).build(), null,
@@ -298,7 +301,10 @@ public final class Benchmarks {
           context.close();
         }
         long elapsed = System.nanoTime() - started;
-        if (elapsed < ours) {
+        if (i == 0) {
+          first = elapsed;
+        }
+        if (i >= GATE_WARM_RUNS && elapsed < ours) {
           ours = elapsed;
           ourTrips = sandbox.vcenterServer().counters().total() - before;
         }
@@ -306,13 +312,17 @@ public final class Benchmarks {
       // govc -json prints each VM's update with its reference, "type": "VirtualMachine"
       long govcVms = output.lines().filter(line -> line.contains("\"VirtualMachine\"")).count();
       row("the same facts (name, home and disk keys) of " + vms + " VMs at " + latency.toMillis() + " ms per call,"
-          + " login included (best of 3): okms:check against govc object.collect -type m / name config.keyId"
-          + " config.hardware.device", millis(ours) + " (" + ourTrips + " round trips)", ran ? millis(govcTime)
+          + " login included (best of 3; the gate after " + GATE_WARM_RUNS + " runs): okms:check against govc"
+          + " object.collect -type m / name config.keyId config.hardware.device", millis(ours) + " (" + ourTrips
+          + " round trips; its first run in this JVM: " + millis(first) + ")", ran ? millis(govcTime)
               + " (" + govcTrips + " round trips, " + govcVms + " VMs)" : "govc not found: .ci/run builds it", ran
               ? String.format("%.1f× faster", (double) govcTime / ours) : "", "at least as fast as govc",
           ran && govcVms == vms && ours <= govcTime);
     }
   }
+
+  /** Runs of the gate before the timed ones: the first few in a JVM take up to several times as long (JIT). */
+  private static final int GATE_WARM_RUNS = 8;
 
   /** Runs before the timed re-runs: the median falls until about the 50th run, as the JIT compiles their code. */
   private static final int WARM_RUNS = 50;

@@ -134,12 +134,11 @@ public final class SoapCodec {
     return body.children().get(0);
   }
 
-  /** The whole document as a tree of local names; {@code xsi:type} keeps its prefix-free value. */
   /**
    * The text of the first element named {@code name} before any element named {@code before}, read from the start of
    * {@code xml} only; null when there is none, or when {@code xml} is not XML (its full parse will say why).
    */
-  public static String leadingText(byte[] xml, String name, String before) {
+  static String leadingText(byte[] xml, String name, String before) {
     try {
       XMLStreamReader reader = INPUT.createXMLStreamReader(new ByteArrayInputStream(xml));
       try {
@@ -162,6 +161,7 @@ public final class SoapCodec {
     }
   }
 
+  /** The whole document as a tree of local names; {@code xsi:type} keeps its prefix-free value. */
   public static XmlElement parse(byte[] xml) {
     try {
       XMLStreamReader reader = INPUT.createXMLStreamReader(new ByteArrayInputStream(xml));

@@ -63,4 +63,21 @@ class SoapCodecTest {
 
     assertThatThrownBy(() -> SoapCodec.parse(hostile)).isInstanceOf(VimException.class);
   }
+
+  @Test
+  void aPagesTokenIsReadFromTheStartOfTheAnswerOnlyBeforeItsObjects() {
+    String page = "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\"><soapenv:Body>"
+        + "<RetrievePropertiesExResponse xmlns=\"urn:vim25\"><returnval><token>%s</token>%s</returnval>"
+        + "</RetrievePropertiesExResponse></soapenv:Body></soapenv:Envelope>";
+    String objects = "<objects><obj type=\"VirtualMachine\">vm-1</obj><propSet><name>token</name><val>x</val>"
+        + "</propSet></objects>";
+
+    assertThat(SoapCodec.leadingText(String.format(page, "7", objects).getBytes(StandardCharsets.UTF_8), "token",
+        "objects")).isEqualTo("7");
+    assertThat(SoapCodec.leadingText(page.replace("<token>%s</token>%s", "%s<token>%s</token>")
+        .formatted(objects, "7").getBytes(StandardCharsets.UTF_8), "token", "objects")).isNull();
+    assertThat(SoapCodec.leadingText(page.replace("<token>%s</token>%s", "%s").formatted(objects)
+        .getBytes(StandardCharsets.UTF_8), "token", "objects")).isNull();
+    assertThat(SoapCodec.leadingText("<html>".getBytes(StandardCharsets.UTF_8), "token", "objects")).isNull();
+  }
 }
