@@ -78,7 +78,7 @@ final class ConnectionWarmer implements ExecChainHandler {
    * another, a connection given back would be leased again instead of a new one opened.
    */
   private void openAhead(HttpRoute route) {
-    Thread leaser = new Thread(() -> {
+    daemon(() -> {
       List<ConnectionEndpoint> endpoints = new ArrayList<>();
       try {
         for (int i = 0; i < ahead; i++) {
@@ -94,9 +94,7 @@ final class ConnectionWarmer implements ExecChainHandler {
           daemon(() -> open(endpoint), route).start();
         }
       }
-    }, "http-warm");
-    leaser.setDaemon(true);
-    leaser.start();
+    }, route).start();
   }
 
   private void open(ConnectionEndpoint endpoint) {
